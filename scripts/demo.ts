@@ -1,0 +1,41 @@
+// npm run demo: the built action (dist/index.js) against the local Mogplex
+// simulator, run exactly as a GitHub runner would run it on a pull request,
+// shown as a person would see it: the log, the job summary and the outputs.
+import { startSimulator, SIM_TOKEN } from '../simulator/server.js';
+import { runAction } from '../test/support/run-action.js';
+import { LogView, summaryAsText } from './github-view.js';
+
+const scenario = process.argv[2] ?? 'slow';
+const sim = await startSimulator({ scenario });
+const title = (text: string) => console.log(`\n\u001b[1;36m━━ ${text} ━━\u001b[0m`);
+try {
+  title(`Mogplex simulator at ${sim.url} · scenario "${scenario}" · a pull_request on acme/web`);
+  const view = new LogView((line) => console.log(line));
+  const result = await runAction({
+    eventName: 'pull_request',
+    event: {
+      pull_request: {
+        number: 7,
+        head: { ref: 'feature/bearer-auth', repo: { full_name: 'acme/web' } },
+        base: { ref: 'main', repo: { full_name: 'acme/web' } },
+      },
+    },
+    inputs: {
+      token: SIM_TOKEN,
+      'api-url': sim.url,
+      prompt: 'Refactor the auth module to use bearer tokens instead of cookies, and keep the tests green.',
+      'create-branch': 'true',
+    },
+    timeoutMs: 10 * 60_000,
+    onStdout: (chunk) => view.feed(chunk),
+  });
+  title(`Step finished: exit code ${result.code} (${result.code === 0 ? 'the step passes' : 'the step fails'})`);
+  title('Job summary');
+  console.log(summaryAsText(result.summary));
+  title('Outputs');
+  for (const [name, value] of Object.entries(result.outputs)) console.log(`  ${name.padEnd(15)} ${value}`);
+  console.log(`\nRequests the simulator received: ${sim.requests.length} (${sim.requests.map((r) => `${r.method} ${r.path.replace(/\/runs\/[^/]+/, '/runs/:id')}`).filter((v, i, a) => a.indexOf(v) === i).join(', ')})`);
+  await result.cleanup();
+} finally {
+  await sim.close();
+}

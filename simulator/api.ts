@@ -1,0 +1,178 @@
+// The /api/v1/mogplex routes. Check order follows the real route handlers:
+// auth -> per-token rate limit -> scope -> route-specific validation.
+import { getScenario, scenarioFromPrompt, scenarioNames } from './scenarios.js';
+import { fail, ok, type Reply } from './http.js';
+import { presentEvent, presentRun, type RunStore } from './runs.js';
+import type { SlidingWindow } from './limits.js';
+import { normalizeStartRequest, optionalString, StartRequestError } from './validate.js';
+import type { JsonObject, RepoRecord, Scope } from './types.js';
+
+export interface ApiContext {
+  tokens: Record<string, Scope[]>;
+  repos: RepoRecord[];
+  store: RunStore;
+  defaultScenario: string;
+  rateLimiter: SlidingWindow | null;
+  rateLimitRetryAfter: number;
+  startLimiter: SlidingWindow | null;
+  cancelShape: 'current' | 'legacy';
+}
+
+export interface ApiRequest {
+  method: string;
+  /** Path after /api/v1/mogplex, e.g. /runs/abc/events. */
+  subPath: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type Handler = (ctx: ApiContext, req: ApiRequest, token: string, params: string[], now: number) => Reply;
+
+interface Route {
+  pattern: RegExp;
+  methods: Partial<Record<string, { scope: Scope; handler: Handler }>>;
+}
+
+const ROUTES: Route[] = [
+  { pattern: /^\/repos$/, methods: { GET: { scope: 'read', handler: listRepos } } },
+  { pattern: /^\/runs$/, methods: { POST: { scope: 'write', handler: startRun } } },
+  { pattern: /^\/runs\/([^/]+)$/, methods: { GET: { scope: 'read', handler: getRun } } },
+  { pattern: /^\/runs\/([^/]+)\/events$/, methods: { GET: { scope: 'read', handler: listEvents } } },
+  { pattern: /^\/runs\/([^/]+)\/cancel$/, methods: { POST: { scope: 'write', handler: cancelRun } } },
+];
+
+export function handleApi(ctx: ApiContext, req: ApiRequest, now = Date.now()): Reply {
+  const route = ROUTES.find((r) => r.pattern.test(req.subPath));
+  if (!route) return fail(404, 'NOT_FOUND', 'Not found');
+  const entry = route.methods[req.method];
+  if (!entry) {
+    // Next.js answers an unsupported method with an empty 405.
+    return { status: 405, headers: { allow: Object.keys(route.methods).join(', ') }, body: '' };
+  }
+  const params = (route.pattern.exec(req.subPath) ?? []).slice(1).map(safeDecode);
+
+  const authorization = req.headers['authorization'] ?? '';
+  const token = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : '';
+  const scopes = token ? ctx.tokens[token] : undefined;
+  if (!scopes) {
+    return fail(401, 'UNAUTHORIZED', 'Unauthorized', { 'www-authenticate': 'Bearer realm="mogplex"' });
+  }
+  if (ctx.rateLimiter && !ctx.rateLimiter.take(token, now).allowed) {
+    const retry = String(ctx.rateLimitRetryAfter);
+    return fail(429, 'RATE_LIMITED', `Rate limit exceeded. Retry after ${retry}s.`, { 'retry-after': retry });
+  }
+  if (!scopes.includes(entry.scope)) {
+    return fail(
+      403,
+      'FORBIDDEN',
+      `Missing required scope: ${entry.scope}. Issue a new token with the '${entry.scope}' scope at /settings/api-keys.`,
+    );
+  }
+  return entry.handler(ctx, req, token, params, now);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // malformed escapes simply match no run
+  }
+}
+
+/** `limit` in 1..200, default 100; anything else is a 400 (null result). */
+function parseLimit(value: string | null): number | null {
+  if (value === null || value.trim() === '') return 100;
+  if (!/^\d+$/.test(value.trim())) return null;
+  const n = Number(value.trim());
+  return n >= 1 && n <= 200 ? n : null;
+}
+
+function listRepos(ctx: ApiContext, req: ApiRequest): Reply {
+  const limit = parseLimit(req.query.get('limit'));
+  if (limit === null) return fail(400, 'BAD_REQUEST', 'limit must be an integer from 1 to 200');
+  const q = optionalString(req.query.get('q'))?.toLowerCase() ?? null;
+  const id = optionalString(req.query.get('id'));
+  const repos = ctx.repos
+    .filter((r) => (id ? r.id === id : q ? r.full_name.toLowerCase().includes(q) : true))
+    .sort((a, b) => a.full_name.localeCompare(b.full_name))
+    .slice(0, limit);
+  return ok({ repos });
+}
+
+function startRun(ctx: ApiContext, req: ApiRequest, token: string, _params: string[], now: number): Reply {
+  const key = optionalString(req.headers['idempotency-key']);
+  if (!key) return fail(400, 'BAD_REQUEST', 'Idempotency-Key is required');
+  if (key.length > 200) return fail(400, 'BAD_REQUEST', 'Idempotency-Key exceeds maximum length of 200 characters');
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(req.body);
+  } catch {
+    return fail(400, 'BAD_REQUEST', 'Invalid JSON body');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return fail(400, 'BAD_REQUEST', 'Invalid JSON body');
+  }
+  const body = parsed as JsonObject;
+
+  // As on the server, the run-start budget is claimed before validation and
+  // before the replay check, so retries and invalid starts spend it too.
+  if (ctx.startLimiter) {
+    const decision = ctx.startLimiter.take(token, now);
+    if (!decision.allowed) {
+      return fail(429, 'RATE_LIMITED', 'External Mogplex run rate limit exceeded', {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
+    }
+  }
+
+  let result: ReturnType<typeof normalizeStartRequest>;
+  try {
+    result = normalizeStartRequest(body, key, (id) => ctx.repos.find((r) => r.id === id));
+  } catch (error) {
+    if (error instanceof StartRequestError) return fail(error.status, error.code, error.message);
+    throw error;
+  }
+
+  const existing = ctx.store.findByKey(token, key, now);
+  if (existing) {
+    if (existing.requestHash !== result.requestHash) {
+      return fail(409, 'IDEMPOTENCY_CONFLICT', 'Idempotency key already used for a different request');
+    }
+    return ok({ ...presentRun(existing), replayed: true }, 202);
+  }
+
+  const scenarioName = scenarioFromPrompt(result.normalized.prompt) ?? ctx.defaultScenario;
+  const scenario = getScenario(scenarioName);
+  if (!scenario) {
+    return fail(400, 'BAD_REQUEST', `Unknown simulator scenario '${scenarioName}' (known: ${scenarioNames().join(', ')})`);
+  }
+  const run = ctx.store.create({ token, key, request: body, ...result, scenario }, now);
+  return ok({ ...presentRun(run), replayed: false }, 202);
+}
+
+function getRun(ctx: ApiContext, _req: ApiRequest, token: string, params: string[], now: number): Reply {
+  const run = ctx.store.get(params[0] ?? '', token, now);
+  if (!run) return fail(404, 'NOT_FOUND', 'Run not found');
+  return ok({ run: presentRun(run) });
+}
+
+function listEvents(ctx: ApiContext, req: ApiRequest, token: string, params: string[], now: number): Reply {
+  const limit = parseLimit(req.query.get('limit'));
+  if (limit === null) return fail(400, 'BAD_REQUEST', 'limit must be an integer from 1 to 200');
+  const run = ctx.store.get(params[0] ?? '', token, now);
+  if (!run) return fail(404, 'NOT_FOUND', 'Run not found');
+  // Oldest first and only the first `limit`: there is no cursor.
+  return ok({ run: presentRun(run), events: run.events.slice(0, limit).map(presentEvent) });
+}
+
+function cancelRun(ctx: ApiContext, _req: ApiRequest, token: string, params: string[], now: number): Reply {
+  const result = ctx.store.cancel(params[0] ?? '', token, now);
+  if (!result) return fail(404, 'NOT_FOUND', 'Run not found');
+  const run = presentRun(result.run);
+  if (ctx.cancelShape === 'legacy') {
+    return ok({ run, status: result.alreadyTerminal ? 'already_terminal' : 'cancellation_requested' });
+  }
+  return ok({ run, status: result.run.status, alreadyTerminal: result.alreadyTerminal });
+}

@@ -1,0 +1,50 @@
+// Starts the simulator from a shell or workflow step:
+//   tsx simulator/cli.ts [--port N] [--scenario NAME] [--speed X] [--port-file PATH]
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SIM_TOKEN, startSimulator } from './server.js';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      scenario: { type: 'string' },
+      speed: { type: 'string' },
+      'port-file': { type: 'string' },
+      'cancel-shape': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  const speed = values.speed === undefined ? 1 : Number(values.speed);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
+  if (!(speed > 0)) throw new Error(`invalid --speed ${values.speed}`);
+  const shape = values['cancel-shape'];
+  if (shape !== undefined && shape !== 'current' && shape !== 'legacy') throw new Error(`invalid --cancel-shape ${shape}`);
+
+  const sim = await startSimulator({
+    port,
+    speed,
+    ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
+    ...(shape === undefined ? {} : { cancelShape: shape }),
+  });
+  if (values['port-file']) writeFileSync(values['port-file'], `${sim.url}\n`);
+  process.stdout.write(`Mogplex simulator listening on ${sim.url} (token: ${SIM_TOKEN})\n`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`simulator: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,210 @@
+// A local stand-in for the Mogplex v1 API (see /work/shared/mogplex-api.md):
+// a real HTTP server on 127.0.0.1 with scripted run timelines, the server's
+// limits, and request-keyed fault injection.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { handleApi, type ApiContext } from './api.js';
+import { handleControl } from './control.js';
+import { answersWithoutProcessing, FaultBook } from './faults.js';
+import { BodyTooLargeError, fail, faultReply, garbled, readBody, type Reply } from './http.js';
+import { SlidingWindow } from './limits.js';
+import { RunStore } from './runs.js';
+import { getScenario, scenarioNames } from './scenarios.js';
+import type { FaultRule, RecordedRequest, RepoRecord, Scope, Simulator, SimulatorOptions, SimEvent, SimRun } from './types.js';
+
+export type * from './types.js';
+export { SCENARIOS, getScenario, scenarioNames } from './scenarios.js';
+
+export const API_BASE = '/api/v1/mogplex';
+export const SIM_TOKEN = 'mog_sim_token';
+export const SIM_READONLY_TOKEN = 'mog_sim_readonly';
+export const REPO_WEB_ID = '8f3a2b1c-1234-4abc-9def-1234567890ab';
+export const REPO_WEB_ADMIN_ID = '3b9d6c2e-5a41-4f0e-8c7b-2d1e0f9a8b7c';
+export const REPO_API_ID = 'c4e8a1f2-7b3d-4e96-a5c0-9f8e7d6c5b4a';
+
+export const DEFAULT_TOKENS: Readonly<Record<string, Scope[]>> = {
+  [SIM_TOKEN]: ['read', 'write'],
+  [SIM_READONLY_TOKEN]: ['read'],
+};
+
+export const DEFAULT_REPOS: readonly RepoRecord[] = [
+  { id: REPO_WEB_ID, full_name: 'acme/web', installation_id: 48213907, default_branch: 'main', root_directory: null },
+  { id: REPO_WEB_ADMIN_ID, full_name: 'acme/web-admin', installation_id: 48213907, default_branch: 'main', root_directory: null },
+  { id: REPO_API_ID, full_name: 'acme/api', installation_id: 48213907, default_branch: 'main', root_directory: null },
+];
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const speed = options.speed ?? 1;
+  if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`speed must be a positive number, got ${speed}`);
+  const defaultScenario = options.scenario ?? 'success';
+  if (!getScenario(defaultScenario)) {
+    throw new Error(`unknown scenario '${defaultScenario}' (known: ${scenarioNames().join(', ')})`);
+  }
+  const rateLimit = options.rateLimit === undefined ? { limit: 60, windowMs: 60_000 } : options.rateLimit;
+  const startLimit = options.runStartLimit === undefined ? { perMinute: 10 } : options.runStartLimit;
+
+  const store = new RunStore(speed, options.cancelDelayMs ?? 300);
+  const faults = new FaultBook();
+  const requests: RecordedRequest[] = [];
+  const ctx: ApiContext = {
+    tokens: options.tokens ?? { ...DEFAULT_TOKENS },
+    repos: options.repos ?? [...DEFAULT_REPOS],
+    store,
+    defaultScenario,
+    rateLimiter: rateLimit ? new SlidingWindow(rateLimit.limit, rateLimit.windowMs) : null,
+    rateLimitRetryAfter: rateLimit ? Math.ceil(rateLimit.windowMs / 1000) : 60,
+    startLimiter: startLimit ? new SlidingWindow(startLimit.perMinute, startLimit.windowMs ?? 60_000) : null,
+    cancelShape: options.cancelShape ?? 'current',
+  };
+
+  // Fault delays are the only timers; close() cuts them short.
+  let closed = false;
+  const sleepers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const sleeper = {
+        timer: setTimeout(() => {
+          sleepers.delete(sleeper);
+          resolve();
+        }, ms),
+        wake: resolve,
+      };
+      sleepers.add(sleeper);
+    });
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    const method = (req.method ?? 'GET').toUpperCase();
+
+    if (url.pathname.startsWith('/_sim/')) {
+      const body = await readBody(req, MAX_BODY_BYTES);
+      send(res, handleControl({ requests: () => requests, runs: () => store.all(), faults }, method, url.pathname, body));
+      return;
+    }
+
+    const record: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: flattenHeaders(req),
+      body: '',
+      at: Date.now(),
+      status: 0,
+      faulted: false,
+    };
+    requests.push(record);
+
+    try {
+      record.body = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) answer(res, record, fail(413, 'BAD_REQUEST', 'Request body too large'));
+      else req.socket.destroy();
+      return;
+    }
+
+    const inApi = url.pathname === API_BASE || url.pathname.startsWith(`${API_BASE}/`);
+    const subPath = url.pathname.slice(API_BASE.length) || '/';
+    const fault = inApi ? faults.take(method, subPath) : undefined;
+    if (fault) {
+      record.faulted = true;
+      if (fault.delayMs && fault.delayMs > 0) await sleep(fault.delayMs);
+      if (closed) return;
+      if (fault.destroy === 'before') return drop(req, record);
+      if (answersWithoutProcessing(fault)) return answer(res, record, faultReply(fault.status, fault.body, lowerKeys(fault.headers ?? {})));
+    }
+
+    let reply: Reply = inApi
+      ? handleApi(ctx, { method, subPath, query: url.searchParams, headers: record.headers, body: record.body })
+      : fail(404, 'NOT_FOUND', 'Not found');
+    if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...lowerKeys(fault.headers) } };
+    if (fault?.garble) reply = garbled(reply, fault.status);
+    if (fault?.destroy === 'after') return drop(req, record);
+    answer(res, record, reply);
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      if (res.headersSent || res.destroyed) return;
+      send(res, fail(500, 'INTERNAL_ERROR', error instanceof Error ? error.message : 'Simulator error'));
+    });
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('simulator did not bind a TCP port');
+  const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+
+  return {
+    url,
+    apiUrl: `${url}${API_BASE}`,
+    requests,
+    get runs(): SimRun[] {
+      return store.all();
+    },
+    addFault(rule: FaultRule): void {
+      faults.add(rule);
+    },
+    clearFaults(): void {
+      faults.clear();
+    },
+    scenarioEvents(runId: string): SimEvent[] {
+      return store.get(runId)?.events.slice() ?? [];
+    },
+    getRun(runId: string): SimRun | undefined {
+      return store.get(runId);
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      for (const sleeper of sleepers) {
+        clearTimeout(sleeper.timer);
+        sleeper.wake();
+      }
+      sleepers.clear();
+      const done = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await done;
+    },
+  };
+}
+
+function answer(res: ServerResponse, record: RecordedRequest, reply: Reply): void {
+  record.status = reply.status;
+  send(res, reply);
+}
+
+function drop(req: IncomingMessage, record: RecordedRequest): void {
+  record.status = 0;
+  req.socket.destroy();
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.destroyed) return;
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(reply.body)) });
+  res.end(reply.body);
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}

@@ -1,0 +1,206 @@
+// Shapes shared by the simulator modules. Wire shapes mirror the real server
+// (Mogplex/mogplex lib/mogplex-api/*); Sim* shapes are simulator bookkeeping.
+
+export type Scope = 'read' | 'write';
+export type Harness = 'codex' | 'claude-code';
+export type RunStatus = 'pending' | 'streaming' | 'success' | 'failed' | 'cancelled';
+export type TerminalStatus = 'success' | 'failed' | 'cancelled';
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'INTERNAL_ERROR'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'UNAUTHORIZED';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A repo as GET /repos lists it. */
+export interface RepoRecord {
+  id: string;
+  full_name: string;
+  installation_id: number;
+  default_branch: string | null;
+  root_directory: string | null;
+}
+
+/** The run detail every run route answers with. */
+export interface RunDetail {
+  runId: string;
+  aiCallId: string;
+  sandboxRecordId: string | null;
+  sandboxId: string | null;
+  repoId: string;
+  harness: Harness;
+  status: RunStatus;
+  branch: { base: string; working: string; createBranch: boolean };
+  rootDirectory: string | null;
+  eventsUrl: string;
+  cancelUrl: string;
+  createdAt: string;
+  updatedAt: string;
+  error: string | null;
+  runtime: { provider: string | null; runId: string | null };
+}
+
+/** An event as GET /runs/{id}/events presents it. */
+export interface ApiEvent {
+  id: string;
+  type: string;
+  toolName: string | null;
+  message: string | null;
+  payload: JsonObject;
+  createdAt: string;
+}
+
+/** A materialized event plus its creation time in ms (for latency benches). */
+export interface SimEvent extends ApiEvent {
+  createdAtMs: number;
+}
+
+/** The start request after the server's normalization (hashed for idempotency). */
+export interface NormalizedStartRequest {
+  repoId: string;
+  prompt: string;
+  harness: Harness;
+  baseBranch: string;
+  workingBranch: string;
+  createBranch: boolean;
+  rootDirectory: string | null;
+  conversationId: string | null;
+  workspaceSessionId: string | null;
+  mode: string | null;
+}
+
+/** A run the simulator created. Live object: the simulator updates it in place. */
+export interface SimRun {
+  id: string;
+  /** Idempotency-Key it was created with. */
+  key: string;
+  /** Bearer token that owns it. */
+  token: string;
+  scenario: string;
+  /** Parsed JSON body of the creating POST. */
+  request: JsonObject;
+  normalized: NormalizedStartRequest;
+  requestHash: string;
+  aiCallId: string;
+  sandboxRecordId: string;
+  sandboxId: string;
+  runtimeRunId: string;
+  status: RunStatus;
+  error: string | null;
+  events: SimEvent[];
+  createdAtMs: number;
+  updatedAtMs: number;
+  /** When the first event appeared (status turned streaming), else null. */
+  streamingAtMs: number | null;
+  /** When the run reached its terminal status, else null. */
+  endedAtMs: number | null;
+  cancelRequestedAtMs: number | null;
+}
+
+/** One scripted event; `at` is ms after run creation, before `speed` scaling. */
+export interface ScenarioEvent {
+  at: number;
+  type: string;
+  toolName?: string;
+  message: string;
+  payload?: JsonObject;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  events: ScenarioEvent[];
+  /** `at` may be Infinity: the run never ends by itself. */
+  end: { at: number; status: TerminalStatus; error?: string };
+}
+
+/** Every request that reached the simulator's API, in arrival order. */
+export interface RecordedRequest {
+  method: string;
+  /** Full path without the query string, e.g. /api/v1/mogplex/runs. */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string;
+  /** Arrival time, ms epoch. */
+  at: number;
+  /** Answer status, or 0 when the socket was destroyed (or not answered yet). */
+  status: number;
+  faulted: boolean;
+}
+
+export interface FaultMatch {
+  method?: string;
+  /** RegExp tested against, or string prefix of, the path after /api/v1/mogplex. */
+  path?: RegExp | string;
+  /** 1-based among matching requests seen since the rule was added; default 1. */
+  nth?: number;
+  /** How many matching requests to fault; default 1. */
+  times?: number;
+}
+
+export interface FaultAction {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Raw body, e.g. an HTML error page from a proxy. */
+  body?: string;
+  delayMs?: number;
+  /** 'before': drop the connection unprocessed; 'after': process for real, then drop. */
+  destroy?: 'before' | 'after';
+  /** Process for real, then answer with the JSON body cut in half. */
+  garble?: boolean;
+}
+
+export interface FaultRule {
+  match: FaultMatch;
+  action: FaultAction;
+}
+
+export interface RateLimitOption {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RunStartLimitOption {
+  perMinute: number;
+  /** Window length; default 60,000 ms. Shorter windows only make tests faster. */
+  windowMs?: number;
+}
+
+export interface SimulatorOptions {
+  port?: number;
+  host?: string;
+  tokens?: Record<string, Scope[]>;
+  repos?: RepoRecord[];
+  scenario?: string;
+  speed?: number;
+  rateLimit?: RateLimitOption | false;
+  runStartLimit?: RunStartLimitOption | false;
+  cancelShape?: 'current' | 'legacy';
+  /** Cancellation takes this long (times speed) to land; default 300 ms. */
+  cancelDelayMs?: number;
+}
+
+export interface Simulator {
+  /** Origin, e.g. http://127.0.0.1:41234; the API lives at `${url}/api/v1/mogplex`. */
+  url: string;
+  /** `${url}/api/v1/mogplex` */
+  apiUrl: string;
+  readonly requests: RecordedRequest[];
+  /** Runs created (replays do not add), brought up to date on each read. */
+  readonly runs: SimRun[];
+  addFault(rule: FaultRule): void;
+  clearFaults(): void;
+  /** Events materialized so far, with creation times in ms. */
+  scenarioEvents(runId: string): SimEvent[];
+  /** The run, brought up to date, or undefined. */
+  getRun(runId: string): SimRun | undefined;
+  close(): Promise<void>;
+}

@@ -1,0 +1,59 @@
+import { inline } from '../sanitize.js';
+
+/** The API answered with an error status (after any retries). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly operation: string,
+  ) {
+    super(`${operation}: HTTP ${status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/** No usable answer: connection error, timeout, or a body that is not the API's envelope. */
+export class TransportError extends Error {
+  override name = 'TransportError';
+  constructor(
+    readonly operation: string,
+    readonly reason: string,
+  ) {
+    super(`${operation}: ${reason}`);
+  }
+}
+
+/** What to do about an API error, by status and code. */
+function advice(error: ApiError): string {
+  switch (error.status) {
+    case 401:
+      return 'The token was rejected (missing, unknown, expired or revoked). Check the secret passed as `token` (MOGPLEX_TOKEN) and create a new personal access token in Mogplex settings if needed.';
+    case 403:
+      return 'The token lacks the `write` scope, which starting and cancelling runs need. Create a token with `read` and `write` scopes.';
+    case 404:
+      return error.operation.startsWith('start run')
+        ? 'The repo id is unknown or belongs to another user. Import the repo in Mogplex (Projects) and check the GitHub App coverage, or pass `repo: owner/name`.'
+        : 'The run was not found for this token (another user, or a different Mogplex account).';
+    case 409:
+      return error.code === 'IDEMPOTENCY_CONFLICT'
+        ? 'The idempotency key was already used for a different request (the prompt or options changed within the same workflow run). Set `idempotency-key` to a new value, e.g. include `${{ github.run_attempt }}`.'
+        : 'Mogplex could not reach the run\'s sandbox.';
+    case 429:
+      return 'The token is rate limited (60 requests a minute, shared by every job that uses it, and run-start limits per user). Lower `requests-per-minute`, use one token per project, or start fewer runs at once.';
+    default:
+      return error.status >= 500 ? 'Mogplex had a server error and retries did not help; try again later.' : 'Check the inputs against the Mogplex API documentation.';
+  }
+}
+
+/** A one-paragraph message for the step's failure annotation. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    const detail = error.detail ? ` (${inline(error.detail, 300)})` : '';
+    return `Mogplex ${error.operation} failed with HTTP ${error.status}${error.code ? ` ${error.code}` : ''}${detail}. ${advice(error)}`;
+  }
+  if (error instanceof TransportError) {
+    return `Mogplex ${error.operation} failed: ${inline(error.reason, 300)}. Check \`api-url\` and the runner's network, then re-run.`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,174 @@
+// Types for every Mogplex v1 shape the action reads, and parsers that check
+// them: an answer that does not match is a ParseError, never a silent cast.
+
+export const TERMINAL_STATUSES = ['success', 'failed', 'cancelled'] as const;
+export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
+/** Open-ended: pending and streaming today, but an unknown status is treated as active. */
+export type RunStatus = string;
+
+export function isTerminal(status: RunStatus): status is TerminalStatus {
+  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+}
+
+export interface Repo {
+  id: string;
+  fullName: string;
+  defaultBranch: string | null;
+}
+
+export interface RunDetail {
+  runId: string;
+  status: RunStatus;
+  harness: string | null;
+  repoId: string | null;
+  branch: { base: string | null; working: string | null; createBranch: boolean };
+  createdAt: string | null;
+  updatedAt: string | null;
+  error: string | null;
+}
+
+export interface StartedRun extends RunDetail {
+  replayed: boolean;
+}
+
+export interface RunEvent {
+  id: string;
+  type: string;
+  toolName: string | null;
+  message: string;
+  payload: unknown;
+  createdAt: string | null;
+}
+
+export interface EventsPage {
+  run: RunDetail;
+  events: RunEvent[];
+}
+
+/** The cancel answer, normalized over both shapes in the wild. */
+export interface CancelResult {
+  run: RunDetail | null;
+  alreadyTerminal: boolean;
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+}
+
+export class ParseError extends Error {
+  override name = 'ParseError';
+}
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown, what: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ParseError(`${what} is not an object`);
+  return value as Json;
+}
+
+function string(value: unknown, what: string): string {
+  if (typeof value !== 'string') throw new ParseError(`${what} is not a string`);
+  return value;
+}
+
+function optionalString(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function array(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) throw new ParseError(`${what} is not an array`);
+  return value;
+}
+
+/** Unwraps `{ ok: true, data }`; returns undefined for anything else. */
+export function successData(body: unknown): unknown {
+  if (typeof body === 'object' && body !== null && (body as Json).ok === true && 'data' in body) {
+    return (body as Json).data;
+  }
+  return undefined;
+}
+
+/** Reads `{ ok: false, error: { code, message } }`, or undefined when the body is not that. */
+export function parseErrorBody(body: unknown): ErrorBody | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const error = (body as Json).error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message } = error as Json;
+  if (typeof code !== 'string') return undefined;
+  return { code, message: typeof message === 'string' ? message : '' };
+}
+
+function errorText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && typeof (value as Json).message === 'string') {
+    return (value as Json).message as string;
+  }
+  return value == null ? null : JSON.stringify(value);
+}
+
+export function parseRunDetail(value: unknown, what = 'run'): RunDetail {
+  const run = object(value, what);
+  const branch = typeof run.branch === 'object' && run.branch !== null ? (run.branch as Json) : {};
+  return {
+    runId: string(run.runId, `${what}.runId`),
+    status: string(run.status, `${what}.status`),
+    harness: optionalString(run.harness),
+    repoId: optionalString(run.repoId),
+    branch: {
+      base: optionalString(branch.base),
+      working: optionalString(branch.working),
+      createBranch: branch.createBranch === true,
+    },
+    createdAt: optionalString(run.createdAt),
+    updatedAt: optionalString(run.updatedAt),
+    error: errorText(run.error),
+  };
+}
+
+export function parseStartedRun(data: unknown): StartedRun {
+  return { ...parseRunDetail(data, 'data'), replayed: object(data, 'data').replayed === true };
+}
+
+export function parseRunEnvelope(data: unknown): RunDetail {
+  return parseRunDetail(object(data, 'data').run, 'data.run');
+}
+
+export function parseRepos(data: unknown): Repo[] {
+  return array(object(data, 'data').repos, 'data.repos').map((item, i) => {
+    const repo = object(item, `data.repos[${i}]`);
+    return {
+      id: string(repo.id, `data.repos[${i}].id`),
+      fullName: string(repo.full_name, `data.repos[${i}].full_name`),
+      defaultBranch: optionalString(repo.default_branch),
+    };
+  });
+}
+
+function parseEvent(value: unknown, i: number): RunEvent {
+  const event = object(value, `data.events[${i}]`);
+  const id = event.id;
+  if (typeof id !== 'string' && typeof id !== 'number') throw new ParseError(`data.events[${i}].id is missing`);
+  return {
+    id: String(id),
+    type: typeof event.type === 'string' ? event.type : 'event',
+    toolName: optionalString(event.toolName),
+    message: typeof event.message === 'string' ? event.message : '',
+    payload: event.payload ?? null,
+    createdAt: optionalString(event.createdAt),
+  };
+}
+
+export function parseEventsPage(data: unknown): EventsPage {
+  const page = object(data, 'data');
+  return { run: parseRunDetail(page.run, 'data.run'), events: array(page.events, 'data.events').map(parseEvent) };
+}
+
+/** Current server: `{ run, status, alreadyTerminal }`; seed docs: `status: cancellation_requested | already_terminal`. */
+export function parseCancel(data: unknown): CancelResult {
+  const body = object(data, 'data');
+  const run = body.run === undefined || body.run === null ? null : parseRunDetail(body.run, 'data.run');
+  const status = optionalString(body.status);
+  const alreadyTerminal = body.alreadyTerminal === true || status === 'already_terminal';
+  return { run, alreadyTerminal };
+}

@@ -1,0 +1,68 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { HttpClient } from '@actions/http-client';
+
+export interface HttpAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  /** Abandons the exchange early (the job is being cancelled, or the follow timed out). */
+  signal?: AbortSignal;
+}
+
+const USER_AGENT = 'mogplex-run-action/1';
+
+/**
+ * One HTTP exchange with a hard deadline on the whole of it (connect, headers
+ * and body). http-client only has an idle-socket timeout, so the deadline
+ * aborts the request through its options' signal.
+ */
+export async function send(request: HttpRequest): Promise<HttpAnswer> {
+  const controller = new AbortController();
+  const client = new HttpClient(
+    USER_AGENT,
+    [
+      {
+        prepareRequest: (options) => {
+          options.signal = controller.signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('unsupported')),
+      },
+    ],
+    { allowRedirects: false, allowRetries: false, socketTimeout: request.timeoutMs, keepAlive: false },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    const stop = (reason: unknown): void => {
+      controller.abort(reason);
+      reject(reason);
+    };
+    timer = setTimeout(() => stop(new Error(`no answer within ${Math.round(request.timeoutMs / 1000)} s`)), request.timeoutMs);
+    onAbort = () => stop(request.signal?.reason);
+    if (request.signal?.aborted) onAbort();
+    else request.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  const exchange = (async () => {
+    const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
+    const body = await response.readBody();
+    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+  })();
+  try {
+    return await Promise.race([exchange, stopped]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) request.signal?.removeEventListener('abort', onAbort);
+    // Whichever side lost the race must not surface as an unhandled rejection.
+    exchange.catch(() => undefined);
+    stopped.catch(() => undefined);
+  }
+}

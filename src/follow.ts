@@ -1,0 +1,103 @@
+import type { MogplexClient } from './api/client.js';
+import { ApiError, TransportError } from './api/errors.js';
+import { isRetryable } from './api/retry.js';
+import { isTerminal, type RunDetail, type RunEvent } from './api/schema.js';
+import { sleep } from './sleep.js';
+
+/** The events route shows a run's first 200 events and no more (there is no cursor). */
+export const EVENT_WINDOW = 200;
+
+export interface Cadence {
+  /** The poll interval while events flow: this step's share of the budget, at most one a second. */
+  activeMs: number;
+  /** The slowest poll interval, reached when the run stays quiet. */
+  quietMs: number;
+}
+
+export function cadenceFor(requestsPerMinute: number): Cadence {
+  const activeMs = Math.max(1_000, Math.ceil(60_000 / requestsPerMinute));
+  return { activeMs, quietMs: Math.max(activeMs, 7_000) };
+}
+
+/** Polls come quicker while events flow and slow down, step by step, while the run is quiet. */
+export function nextInterval(cadence: Cadence, previousMs: number, active: boolean): number {
+  return active ? cadence.activeMs : Math.min(cadence.quietMs, Math.round(previousMs * 1.5));
+}
+
+export type FollowEnd = 'terminal' | 'timeout' | 'aborted';
+
+export interface FollowHandlers {
+  onEvent(event: RunEvent): void;
+  onRun(run: RunDetail): void;
+  /** The 200-event window is full; from here on only the status is followed. */
+  onWindowFull(shown: number): void;
+  /** A poll failed for a passing reason after the client's retries; following goes on. */
+  onPollError(error: Error): void;
+}
+
+export interface FollowOptions extends FollowHandlers {
+  client: Pick<MogplexClient, 'listEvents' | 'getRun'>;
+  run: RunDetail;
+  cadence: Cadence;
+  /** Epoch ms at which following gives up. */
+  deadline: number;
+  /** Aborts when the job is cancelled. */
+  signal: AbortSignal;
+}
+
+function isPassing(error: unknown): error is Error {
+  if (error instanceof TransportError) return true;
+  return error instanceof ApiError && isRetryable({ kind: 'status', status: error.status });
+}
+
+/**
+ * Follows a run until it is terminal, the deadline passes or the signal
+ * aborts. Every event is handed over once, in order. Non-passing API errors
+ * (401, 403, 404) are thrown.
+ */
+export async function followRun(options: FollowOptions): Promise<{ end: FollowEnd; run: RunDetail }> {
+  const { client, cadence, signal } = options;
+  const seen = new Set<string>();
+  let run = options.run;
+  let windowFull = false;
+  let interval = 0;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
+  const stop = AbortSignal.any([signal, timeout.signal]);
+  try {
+    for (let first = true; first || !isTerminal(run.status); first = false) {
+      await sleep(interval, stop);
+      let active = false;
+      try {
+        if (windowFull) {
+          run = await client.getRun(run.runId, stop);
+        } else {
+          const page = await client.listEvents(run.runId, EVENT_WINDOW, stop);
+          run = page.run;
+          for (const event of page.events) {
+            if (seen.has(event.id)) continue;
+            seen.add(event.id);
+            active = true;
+            options.onEvent(event);
+          }
+          if (page.events.length >= EVENT_WINDOW) {
+            windowFull = true;
+            options.onWindowFull(seen.size);
+          }
+        }
+        options.onRun(run);
+      } catch (error) {
+        if (stop.aborted || !isPassing(error)) throw error;
+        options.onPollError(error);
+      }
+      interval = nextInterval(cadence, interval || cadence.activeMs, active);
+    }
+    return { end: 'terminal', run };
+  } catch (error) {
+    if (signal.aborted) return { end: 'aborted', run };
+    if (timeout.signal.aborted) return { end: 'timeout', run };
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,33 @@
+import * as core from '@actions/core';
+import { RequestBudget } from './api/budget.js';
+import { MogplexClient } from './api/client.js';
+import { describeError } from './api/errors.js';
+import { readWorkflowContext } from './github-context.js';
+import { readConnection } from './inputs.js';
+import { STATE } from './state.js';
+
+/**
+ * The post step: a backstop for a main step that was killed before it could
+ * cancel its run (the runner's SIGKILL, an out-of-memory kill). When the main
+ * step saw its run to an end, or deliberately left it going, it sends nothing.
+ */
+export async function post(): Promise<void> {
+  const runId = core.getState(STATE.runId);
+  if (runId === '' || core.getState(STATE.done) === 'true') return;
+  try {
+    const { token } = readConnection({
+      getInput: (name) => core.getInput(name),
+      context: readWorkflowContext(),
+      onSecret: (secret) => core.setSecret(secret),
+    });
+    const client = new MogplexClient({ apiUrl: core.getState(STATE.apiUrl), token, budget: new RequestBudget(60), timeoutMs: 10_000 });
+    const result = await client.cancelRun(runId);
+    core.info(
+      result.alreadyTerminal
+        ? `Mogplex run ${runId} had already ended.`
+        : `The main step stopped before Mogplex run ${runId} ended: cancellation was requested.`,
+    );
+  } catch (error) {
+    core.warning(`Could not cancel Mogplex run ${runId} from the post step: ${describeError(error)}`);
+  }
+}

@@ -1,0 +1,64 @@
+import { escapeMarkup } from './sanitize.js';
+import { durationMs, formatDuration, type Outcome, type RunReport } from './report.js';
+
+const HEADINGS: Record<Outcome, string> = {
+  success: '✅ Mogplex run succeeded',
+  failed: '❌ Mogplex run failed',
+  started: '▶️ Mogplex run started (not followed: `wait: false`)',
+  timeout: '⏱️ Mogplex run timed out',
+  cancelled: '🛑 Mogplex run stopped: the job was cancelled',
+  error: '⚠️ Mogplex run: the action could not follow it',
+};
+
+function heading(report: RunReport): string {
+  if (report.outcome === 'failed' && report.run.status === 'cancelled') return '🛑 Mogplex run was cancelled';
+  return HEADINGS[report.outcome ?? 'error'];
+}
+
+function time(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+function row(label: string, value: string): string {
+  return `<tr><th align="left">${label}</th><td>${value}</td></tr>`;
+}
+
+function code(text: string): string {
+  return text === '' ? '' : `<code>${escapeMarkup(text)}</code>`;
+}
+
+/** The job summary, as HTML that GitHub renders. Every value from the API is escaped. */
+export function renderSummary(report: RunReport): string {
+  const { run } = report;
+  const byType = [...report.eventsByType].map(([type, count]) => `${escapeMarkup(type)}: ${count}`).join(', ');
+  const rows = [
+    row('Run id', code(run.runId)),
+    row('Status', `<b>${escapeMarkup(run.status)}</b>`),
+    row('Harness', escapeMarkup(report.harness)),
+    row('Repo', escapeMarkup(report.repo)),
+    row('Base branch', code(run.branch.base ?? '')),
+    row('Working branch', code(run.branch.working ?? '')),
+    row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
+    row('Started', time(report.startedAt)),
+    row('Finished', time(report.finishedAt)),
+    row('Duration', formatDuration(durationMs(report))),
+    row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
+  ];
+  const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
+  if (report.failure) parts.push(`<p><b>Error:</b> ${escapeMarkup(report.failure)}</p>`);
+  if (report.windowFull !== undefined) {
+    parts.push(
+      `<p><b>Note:</b> the first ${report.windowFull} events are shown; the Mogplex events route shows no more, and the run went on past them. Its status was followed to the end.</p>`,
+    );
+  }
+  if (report.recentEvents.length > 0) {
+    const events = report.recentEvents.map((event) => {
+      const at = event.createdAt ? time(event.createdAt) : '';
+      return `<tr><td>${at}</td><td>${escapeMarkup(event.type)}</td><td>${escapeMarkup(event.toolName ?? '')}</td><td>${escapeMarkup(event.message)}</td></tr>`;
+    });
+    parts.push(`<h3>Last events</h3>`, `<table><tr><th>Time</th><th>Type</th><th>Tool</th><th>Message</th></tr>${events.join('')}</table>`);
+  }
+  return parts.join('\n') + '\n';
+}

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RequestBudget } from '../../src/api/budget.js';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(Date.parse('2026-11-22T10:00:00Z'));
+});
+afterEach(() => vi.useRealTimers());
+
+/** Takes slots as fast as the budget allows for `ms` of fake time; returns when each was granted. */
+async function drain(budget: RequestBudget, ms: number): Promise<number[]> {
+  const start = Date.now();
+  const granted: number[] = [];
+  let stop = false;
+  const loop = (async () => {
+    while (!stop) {
+      await budget.acquire();
+      if (!stop) granted.push(Date.now() - start);
+    }
+  })();
+  await vi.advanceTimersByTimeAsync(ms);
+  stop = true;
+  await vi.advanceTimersByTimeAsync(120_000);
+  await loop;
+  return granted.filter((t) => t < ms);
+}
+
+describe('RequestBudget', () => {
+  it('never grants more than perMinute in any sliding 60 s window', async () => {
+    const granted = await drain(new RequestBudget(20), 180_000);
+    expect(granted.length).toBe(60);
+    for (const t of granted) {
+      expect(granted.filter((u) => u >= t && u < t + 60_000).length).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('holds every request until a Retry-After time', async () => {
+    const budget = new RequestBudget(60);
+    budget.deferUntil(Date.now() + 2_000);
+    let granted = false;
+    const pending = budget.acquire().then(() => (granted = true));
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(granted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await pending;
+    expect(granted).toBe(true);
+  });
+
+  it('counts urgent requests recorded without waiting', () => {
+    const budget = new RequestBudget(2);
+    budget.record();
+    budget.record();
+    expect(budget.used()).toBe(2);
+    expect(budget.delay()).toBe(60_000);
+  });
+
+  it('wakes a waiting acquire when its signal aborts', async () => {
+    const budget = new RequestBudget(1);
+    budget.record();
+    const controller = new AbortController();
+    const pending = budget.acquire(controller.signal);
+    controller.abort(new Error('cancelled'));
+    await expect(pending).rejects.toThrow('cancelled');
+  });
+});

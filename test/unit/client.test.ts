@@ -1,0 +1,152 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RequestBudget } from '../../src/api/budget.js';
+import { MogplexClient } from '../../src/api/client.js';
+import { ApiError, TransportError } from '../../src/api/errors.js';
+import type { RetryPolicy } from '../../src/api/retry.js';
+import type { HttpAnswer } from '../../src/api/transport.js';
+
+const API = 'https://mogplex.test';
+const BASE = '/api/v1/mogplex';
+const FAST: RetryPolicy = { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 20, maxElapsedMs: 5_000 };
+const run = { runId: 'r1', status: 'pending', harness: 'codex', repoId: 'repo', branch: { base: 'main', working: 'main', createBranch: false } };
+
+function client(options: Partial<ConstructorParameters<typeof MogplexClient>[0]> = {}): MogplexClient {
+  return new MogplexClient({ apiUrl: API, token: 'mog_secret', budget: new RequestBudget(60), retry: FAST, ...options });
+}
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1:1');
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe('MogplexClient', () => {
+  it('sends the bearer token and parses the envelope', async () => {
+    const scope = nock(API, { reqheaders: { authorization: 'Bearer mog_secret' } })
+      .get(`${BASE}/runs/r1`)
+      .reply(200, { ok: true, data: { run: { ...run, status: 'streaming' } } });
+    await expect(client().getRun('r1')).resolves.toMatchObject({ runId: 'r1', status: 'streaming', branch: { base: 'main' } });
+    scope.done();
+  });
+
+  it('retries a lost POST /runs answer with the same key and body', async () => {
+    const bodies: string[] = [];
+    const keys: string[] = [];
+    const scope = nock(API)
+      .post(`${BASE}/runs`)
+      .times(2)
+      .reply(function (_uri, body) {
+        bodies.push(JSON.stringify(body));
+        keys.push(String(this.req.headers['idempotency-key']));
+        return bodies.length === 1 ? [502, '<html>Bad gateway</html>'] : [202, { ok: true, data: { ...run, replayed: true } }];
+      });
+    const started = await client().startRun({ repoId: 'repo', prompt: 'p', harness: 'codex' }, 'key-1');
+    expect(started).toMatchObject({ runId: 'r1', replayed: true });
+    expect(keys).toEqual(['key-1', 'key-1']);
+    expect(bodies[0]).toBe(bodies[1]);
+    scope.done();
+  });
+
+  // nock 14 cannot make http-client see a socket error (replyWithError hangs it), so
+  // connection errors come from a scripted transport here and from a real closed port below.
+  it('retries connection resets and garbled bodies', async () => {
+    const answers: Array<Error | HttpAnswer> = [
+      new Error('read ECONNRESET'),
+      { status: 200, headers: {}, body: '{"ok":true,"da' },
+      { status: 200, headers: {}, body: JSON.stringify({ ok: true, data: { run } }) },
+    ];
+    let calls = 0;
+    const transport = async (): Promise<HttpAnswer> => {
+      const answer = answers[calls++];
+      if (answer instanceof Error || answer === undefined) throw answer ?? new Error('no more answers');
+      return answer;
+    };
+    await expect(client({ transport }).getRun('r1')).resolves.toMatchObject({ runId: 'r1' });
+    expect(calls).toBe(3);
+  });
+
+  it('reports a refused connection after its retries', async () => {
+    const error = await new MogplexClient({ apiUrl: 'http://127.0.0.1:1', token: 'mog_secret', budget: new RequestBudget(60), retry: { ...FAST, maxAttempts: 2 } })
+      .getRun('r1')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(String(error)).toMatch(/ECONNREFUSED/);
+    expect(String(error)).not.toContain('mog_secret');
+  });
+
+  it.each([400, 401, 403, 404, 409])('does not retry HTTP %i', async (status) => {
+    const scope = nock(API)
+      .post(`${BASE}/runs`)
+      .once()
+      .reply(status, { ok: false, error: { code: 'SOME_CODE', message: 'nope' } });
+    const error = await client()
+      .startRun({ repoId: 'repo', prompt: 'p', harness: 'codex' }, 'k')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status, code: 'SOME_CODE', detail: 'nope' });
+    scope.done();
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('gives up after the policy has no more attempts', async () => {
+    const scope = nock(API).get(`${BASE}/runs/r1`).times(4).reply(503, 'unavailable');
+    await expect(client().getRun('r1')).rejects.toMatchObject({ status: 503 });
+    scope.done();
+  });
+
+  it('honours Retry-After before the next attempt', async () => {
+    const times: number[] = [];
+    nock(API)
+      .get(`${BASE}/runs/r1`)
+      .reply(() => {
+        times.push(Date.now());
+        return [429, { ok: false, error: { code: 'RATE_LIMITED', message: 'slow down' } }, { 'Retry-After': '1' }];
+      })
+      .get(`${BASE}/runs/r1`)
+      .reply(() => {
+        times.push(Date.now());
+        return [200, { ok: true, data: { run } }];
+      });
+    await client().getRun('r1');
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('times out a request that does not answer', async () => {
+    nock(API).get(`${BASE}/runs/r1`).delay(2_000).reply(200, { ok: true, data: { run } });
+    const error = await client({ timeoutMs: 100, retry: { ...FAST, maxAttempts: 1 } })
+      .getRun('r1')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(String(error)).toMatch(/no answer within/);
+  });
+
+  it('rejects an answer whose shape is wrong instead of casting it', async () => {
+    nock(API).get(`${BASE}/runs/r1`).reply(200, { ok: true, data: { run: { runId: 7 } } });
+    const error = await client({ retry: { ...FAST, maxAttempts: 1 } })
+      .getRun('r1')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(String(error)).toMatch(/runId is not a string/);
+  });
+
+  it('sends an urgent cancel at once, ignoring the budget, and accepts both answer shapes', async () => {
+    const budget = new RequestBudget(1);
+    budget.record();
+    nock(API).post(`${BASE}/runs/r1/cancel`).reply(200, { ok: true, data: { run, status: 'cancellation_requested' } });
+    await expect(client({ budget }).cancelRun('r1', { urgent: true })).resolves.toMatchObject({ alreadyTerminal: false });
+    nock(API)
+      .post(`${BASE}/runs/r1/cancel`)
+      .reply(200, { ok: true, data: { run: { ...run, status: 'success' }, status: 'success', alreadyTerminal: true } });
+    await expect(client({ budget }).cancelRun('r1', { urgent: true })).resolves.toMatchObject({ alreadyTerminal: true });
+    nock(API).post(`${BASE}/runs/r1/cancel`).reply(200, { ok: true, data: { run, status: 'already_terminal' } });
+    await expect(client({ budget }).cancelRun('r1', { urgent: true })).resolves.toMatchObject({ alreadyTerminal: true });
+  });
+
+  it('reports a redirect instead of following it with the token', async () => {
+    nock(API).get(`${BASE}/runs/r1`).reply(308, '', { Location: 'https://elsewhere.test/api/v1/mogplex/runs/r1' });
+    await expect(client().getRun('r1')).rejects.toThrow(/redirects to https:\/\/elsewhere.test/);
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, TransportError } from '../../src/api/errors.js';
+import type { EventsPage, RunDetail, RunEvent } from '../../src/api/schema.js';
+import { cadenceFor, EVENT_WINDOW, followRun, nextInterval, type FollowOptions } from '../../src/follow.js';
+
+const baseRun: RunDetail = {
+  runId: 'r1',
+  status: 'pending',
+  harness: 'codex',
+  repoId: 'repo',
+  branch: { base: 'main', working: 'main', createBranch: false },
+  createdAt: null,
+  updatedAt: null,
+  error: null,
+};
+
+function event(n: number): RunEvent {
+  return { id: `e${n}`, type: 'log', toolName: null, message: `event ${n}`, payload: null, createdAt: null };
+}
+
+function events(from: number, to: number): RunEvent[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => event(from + i));
+}
+
+type Step = EventsPage | Error;
+
+/** A client that answers the events route from a script, then repeats the last answer. */
+function scripted(pages: Step[], status: RunDetail[] = []) {
+  const calls: string[] = [];
+  let i = 0;
+  let s = 0;
+  return {
+    calls,
+    client: {
+      listEvents: async (): Promise<EventsPage> => {
+        calls.push('events');
+        const step = pages[Math.min(i++, pages.length - 1)]!;
+        if (step instanceof Error) throw step;
+        return step;
+      },
+      getRun: async (): Promise<RunDetail> => {
+        calls.push('run');
+        return status[Math.min(s++, status.length - 1)]!;
+      },
+    },
+  };
+}
+
+function follow(client: FollowOptions['client'], extra: Partial<FollowOptions> = {}) {
+  const seen: string[] = [];
+  const statuses: string[] = [];
+  const errors: Error[] = [];
+  const windows: number[] = [];
+  const result = followRun({
+    client,
+    run: baseRun,
+    cadence: { activeMs: 1, quietMs: 4 },
+    deadline: Date.now() + 10_000,
+    signal: new AbortController().signal,
+    onEvent: (e) => seen.push(e.id),
+    onRun: (run) => statuses.push(run.status),
+    onWindowFull: (shown) => windows.push(shown),
+    onPollError: (e) => errors.push(e),
+    ...extra,
+  });
+  return { result, seen, statuses, errors, windows };
+}
+
+const page = (status: string, list: RunEvent[]): EventsPage => ({ run: { ...baseRun, status }, events: list });
+
+describe('followRun', () => {
+  it('hands over every event once, in order, and stops at a terminal status', async () => {
+    const { client, calls } = scripted([
+      page('pending', []),
+      page('streaming', events(1, 2)),
+      page('streaming', events(1, 2)),
+      page('streaming', events(1, 5)),
+      page('success', events(1, 7)),
+    ]);
+    const f = follow(client);
+    await expect(f.result).resolves.toMatchObject({ end: 'terminal', run: { status: 'success' } });
+    expect(f.seen).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
+    expect(calls).toHaveLength(5);
+    expect(f.statuses.at(-1)).toBe('success');
+  });
+
+  it('polls once even when the run is already terminal (a replay), to show its events', async () => {
+    const { client, calls } = scripted([page('failed', events(1, 3))]);
+    const f = follow(client, { run: { ...baseRun, status: 'failed' } });
+    await expect(f.result).resolves.toMatchObject({ end: 'terminal' });
+    expect(f.seen).toEqual(['e1', 'e2', 'e3']);
+    expect(calls).toEqual(['events']);
+  });
+
+  it('switches to the run route once the 200-event window is full', async () => {
+    const { client, calls } = scripted([page('streaming', events(1, EVENT_WINDOW))], [
+      { ...baseRun, status: 'streaming' },
+      { ...baseRun, status: 'success' },
+    ]);
+    const f = follow(client);
+    await expect(f.result).resolves.toMatchObject({ end: 'terminal', run: { status: 'success' } });
+    expect(f.seen).toHaveLength(EVENT_WINDOW);
+    expect(f.windows).toEqual([EVENT_WINDOW]);
+    expect(calls).toEqual(['events', 'run', 'run']);
+  });
+
+  it('keeps following through passing errors', async () => {
+    const { client } = scripted([
+      page('streaming', events(1, 1)),
+      new TransportError('run events', 'read ECONNRESET'),
+      new ApiError(503, 'SERVICE_UNAVAILABLE', '', 'run events'),
+      page('success', events(1, 2)),
+    ]);
+    const f = follow(client);
+    await expect(f.result).resolves.toMatchObject({ end: 'terminal' });
+    expect(f.seen).toEqual(['e1', 'e2']);
+    expect(f.errors).toHaveLength(2);
+  });
+
+  it('throws errors that polling again cannot fix', async () => {
+    const { client } = scripted([new ApiError(401, 'UNAUTHORIZED', 'revoked', 'run events')]);
+    await expect(follow(client).result).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('ends with timeout at the deadline', async () => {
+    const { client } = scripted([page('streaming', [])]);
+    const f = follow(client, { deadline: Date.now() + 50 });
+    await expect(f.result).resolves.toMatchObject({ end: 'timeout', run: { status: 'streaming' } });
+  });
+
+  it('ends with aborted when the job is cancelled', async () => {
+    const controller = new AbortController();
+    const { client } = scripted([page('streaming', [])]);
+    const f = follow(client, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('SIGINT')), 30);
+    await expect(f.result).resolves.toMatchObject({ end: 'aborted' });
+  });
+});
+
+describe('cadence', () => {
+  it("spends the step's share of the budget while events flow", () => {
+    expect(cadenceFor(20).activeMs).toBe(3_000);
+    expect(cadenceFor(60).activeMs).toBe(1_000);
+    expect(cadenceFor(6).activeMs).toBe(10_000);
+  });
+  it('slows down step by step while quiet and speeds up on events', () => {
+    const cadence = cadenceFor(20);
+    const quiet: number[] = [];
+    let interval = cadence.activeMs;
+    for (let i = 0; i < 5; i++) quiet.push((interval = nextInterval(cadence, interval, false)));
+    expect(quiet).toEqual([4_500, 6_750, 7_000, 7_000, 7_000]);
+    expect(nextInterval(cadence, interval, true)).toBe(3_000);
+  });
+});

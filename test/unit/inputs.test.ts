@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { WorkflowContext } from '../../src/github-context.js';
+import { branchProblem, InputError, readSettings, type Settings } from '../../src/inputs.js';
+
+const context: WorkflowContext = {
+  eventName: 'push',
+  repository: 'acme/web',
+  runId: '42',
+  runAttempt: '1',
+  job: 'build',
+  action: '__run',
+  serverUrl: 'https://github.com',
+  fromFork: false,
+};
+
+function read(inputs: Record<string, string>, options: { ctx?: Partial<WorkflowContext>; env?: NodeJS.ProcessEnv } = {}): Settings {
+  const all: Record<string, string> = { token: 'mog_test', prompt: 'Fix the tests', ...inputs };
+  return readSettings({ getInput: (name) => all[name] ?? '', context: { ...context, ...options.ctx }, env: options.env ?? {} });
+}
+
+function problem(inputs: Record<string, string>, options?: Parameters<typeof read>[1]): InputError {
+  try {
+    read(inputs, options);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readSettings', () => {
+  it('applies the documented defaults', () => {
+    const settings = read({});
+    expect(settings).toMatchObject({
+      apiUrl: 'https://www.mogplex.com',
+      repo: { kind: 'name', fullName: 'acme/web' },
+      harness: 'codex',
+      createBranch: false,
+      wait: true,
+      timeoutMs: 30 * 60_000,
+      cancelOnTimeout: true,
+      requestsPerMinute: 20,
+      logLevel: 'events',
+    });
+    expect(settings.baseBranch).toBeUndefined();
+    expect(settings.idempotencyKey).toBeUndefined();
+  });
+
+  it('falls back to MOGPLEX_TOKEN and MOGPLEX_BASE_URL and masks the token at once', () => {
+    const masked: string[] = [];
+    const settings = readSettings({
+      getInput: (name) => (name === 'prompt' ? 'x' : ''),
+      context,
+      env: { MOGPLEX_TOKEN: 'mog_env', MOGPLEX_BASE_URL: 'http://127.0.0.1:9999/' },
+      onSecret: (secret) => masked.push(secret),
+    });
+    expect(settings.token).toBe('mog_env');
+    expect(settings.apiUrl).toBe('http://127.0.0.1:9999');
+    expect(masked).toEqual(['mog_env']);
+  });
+
+  it('uses the pull request head branch as the default base branch', () => {
+    expect(read({}, { ctx: { eventName: 'pull_request', pullRequestHeadRef: 'feature/x' } }).baseBranch).toBe('feature/x');
+    expect(read({ 'base-branch': 'main' }, { ctx: { pullRequestHeadRef: 'feature/x' } }).baseBranch).toBe('main');
+  });
+
+  it('takes a repo id as is and normalizes its case', () => {
+    expect(read({ repo: '8F3A2B1C-1234-4ABC-9DEF-1234567890AB' }).repo).toEqual({ kind: 'id', id: '8f3a2b1c-1234-4abc-9def-1234567890ab' });
+  });
+
+  it('strips a pasted API path from api-url', () => {
+    expect(read({ 'api-url': 'https://mogplex.example/api/v1/mogplex/' }).apiUrl).toBe('https://mogplex.example');
+  });
+
+  it('reads the prompt from a file relative to the workspace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inputs-'));
+    writeFileSync(join(dir, 'task.md'), 'Do the thing\n');
+    expect(read({ prompt: '', 'prompt-file': 'task.md' }, { env: { GITHUB_WORKSPACE: dir } }).prompt).toBe('Do the thing\n');
+  });
+
+  it.each([
+    [{ token: '' }, 'token', /is required/],
+    [{ token: 'mog_a b' }, 'token', /white space/],
+    [{ 'api-url': 'not a url' }, 'api-url', /not a valid URL/],
+    [{ 'api-url': 'http://mogplex.example' }, 'api-url', /https/],
+    [{ 'api-url': 'ftp://127.0.0.1' }, 'api-url', /https/],
+    [{ 'api-url': 'https://user:pw@mogplex.example' }, 'api-url', /credentials/],
+    [{ repo: 'not a repo' }, 'repo', /UUID/],
+    [{ prompt: '' }, 'prompt', /is required/],
+    [{ prompt: '   \n' }, 'prompt', /is required/],
+    [{ prompt: 'x'.repeat(100_001) }, 'prompt', /at most 100000/],
+    [{ 'prompt-file': 'a.md' }, 'prompt', /not both/],
+    [{ harness: 'gpt' }, 'harness', /`codex`, `claude-code`/],
+    [{ 'base-branch': 'feature..x' }, 'base-branch', /`\.\.`/],
+    [{ 'working-branch': 'has space' }, 'working-branch', /spaces/],
+    [{ 'working-branch': 'a.lock' }, 'working-branch', /\.lock/],
+    [{ 'create-branch': 'yes' }, 'create-branch', /`true` or `false`/],
+    [{ wait: '1' }, 'wait', /`true` or `false`/],
+    [{ 'cancel-on-timeout': 'no' }, 'cancel-on-timeout', /`true` or `false`/],
+    [{ 'timeout-minutes': '-5' }, 'timeout-minutes', /positive number/],
+    [{ 'timeout-minutes': 'ten' }, 'timeout-minutes', /positive number/],
+    [{ 'timeout-minutes': '0' }, 'timeout-minutes', /positive number/],
+    [{ 'requests-per-minute': '61' }, 'requests-per-minute', /at most 60/],
+    [{ 'requests-per-minute': '2.5' }, 'requests-per-minute', /whole number/],
+    [{ 'root-directory': '../x' }, 'root-directory', /without `\.\.`/],
+    [{ 'root-directory': '/abs' }, 'root-directory', /relative/],
+    [{ 'idempotency-key': 'k'.repeat(201) }, 'idempotency-key', /at most 200/],
+    [{ 'log-level': 'loud' }, 'log-level', /`events`, `quiet`, `debug`/],
+    [{ 'create-branch': 'true', 'base-branch': 'main', 'working-branch': 'main' }, 'working-branch', /equals `base-branch`/],
+  ])('rejects %j, naming `%s`', (inputs, name, message) => {
+    const error = problem(inputs);
+    expect(error.input).toBe(name);
+    expect(error.message).toContain(`Input \`${name}\``);
+    expect(error.message).toMatch(message);
+  });
+
+  it('says when the prompt file is missing or a directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inputs-'));
+    mkdirSync(join(dir, 'prompts'));
+    expect(problem({ prompt: '', 'prompt-file': 'nope.md' }, { env: { GITHUB_WORKSPACE: dir } }).message).toMatch(/no file at "nope.md"/);
+    expect(problem({ prompt: '', 'prompt-file': 'prompts' }, { env: { GITHUB_WORKSPACE: dir } }).message).toMatch(/not a file/);
+  });
+
+  it('explains a missing token on a fork pull request', () => {
+    const error = problem({ token: '' }, { ctx: { eventName: 'pull_request', fromFork: true } });
+    expect(error.message).toMatch(/comes from a fork/);
+    expect(error.message).toMatch(/pull_request_target/);
+  });
+});
+
+describe('branchProblem', () => {
+  it.each(['main', 'feature/x', 'release-1.2', 'mogplex/external/abc-def'])('accepts %s', (name) => {
+    expect(branchProblem(name)).toBeUndefined();
+  });
+  it.each(['a..b', 'a//b', 'a@{b', 'a~b', 'a^b', 'a:b', 'a?b', 'a*b', 'a[b', 'a\\b', '/a', 'a/', 'a.', 'a.lock', 'a b', 'a\tb'])(
+    'rejects %j',
+    (name) => {
+      expect(branchProblem(name)).toBeDefined();
+    },
+  );
+});
