@@ -1,0 +1,46 @@
+import { afterEach } from 'vitest';
+import { API_BASE, SIM_TOKEN, startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server.js';
+import { runAction, type ActionResult, type RunActionOptions } from '../support/run-action.js';
+
+const open: Simulator[] = [];
+const results: ActionResult[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((sim) => sim.close()));
+  await Promise.all(results.splice(0).map((result) => result.cleanup()));
+});
+
+/** A fresh simulator per test; closed after it. */
+export async function simulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const sim = await startSimulator(options);
+  open.push(sim);
+  return sim;
+}
+
+/** Runs dist/index.js against `sim` as a runner would, with quick polling unless a test says otherwise. */
+export async function run(sim: Simulator, options: RunActionOptions = {}): Promise<ActionResult> {
+  const result = await runAction({
+    ...options,
+    inputs: {
+      token: SIM_TOKEN,
+      'api-url': sim.url,
+      prompt: 'Fix the failing tests',
+      'requests-per-minute': 60,
+      ...options.inputs,
+    },
+  });
+  results.push(result);
+  return result;
+}
+
+/** Requests to the API (not the simulator's control routes), as `METHOD /route`. */
+export function routes(sim: Simulator): string[] {
+  return sim.requests
+    .filter((r) => r.path.startsWith(API_BASE))
+    .map((r) => `${r.method} ${r.path.slice(API_BASE.length).replace(/^\/runs\/[^/]+/, '/runs/:id')}`);
+}
+
+/** Lines of stdout that open a group, i.e. one per event shown. */
+export function groupTitles(result: ActionResult): string[] {
+  return result.commands.filter((c) => c.command === 'group').map((c) => c.data);
+}
