@@ -28530,7 +28530,7 @@ class MogplexClient {
     }
     findRepos(query, signal) {
         const params = new URLSearchParams({ q: query, limit: '200' });
-        return this.call({ method: 'GET', path: `/repos?${params}`, operation: 'repo lookup', parse: schema/* parseRepos */.lm, signal });
+        return this.call({ method: 'GET', path: `/repos?${params.toString()}`, operation: 'repo lookup', parse: schema/* parseRepos */.lm, signal });
     }
     /** Safe to retry: the same key and the very same body make a lost answer come back as a replay. */
     startRun(request, idempotencyKey, signal) {
@@ -28545,7 +28545,13 @@ class MogplexClient {
         });
     }
     getRun(runId, signal) {
-        return this.call({ method: 'GET', path: `/runs/${encodeURIComponent(runId)}`, operation: 'run status', parse: schema/* parseRunEnvelope */.h6, signal });
+        return this.call({
+            method: 'GET',
+            path: `/runs/${encodeURIComponent(runId)}`,
+            operation: 'run status',
+            parse: schema/* parseRunEnvelope */.h6,
+            signal,
+        });
     }
     listEvents(runId, limit, signal) {
         return this.call({
@@ -28699,11 +28705,13 @@ function advice(error) {
         case 409:
             return error.code === 'IDEMPOTENCY_CONFLICT'
                 ? 'The idempotency key was already used for a different request (the prompt or options changed within the same workflow run). Set `idempotency-key` to a new value, e.g. include `${{ github.run_attempt }}`.'
-                : 'Mogplex could not reach the run\'s sandbox.';
+                : "Mogplex could not reach the run's sandbox.";
         case 429:
             return 'The token is rate limited (60 requests a minute, shared by every job that uses it, and run-start limits per user). Lower `requests-per-minute`, use one token per project, or start fewer runs at once.';
         default:
-            return error.status >= 500 ? 'Mogplex had a server error and retries did not help; try again later.' : 'Check the inputs against the Mogplex API documentation.';
+            return error.status >= 500
+                ? 'Mogplex had a server error and retries did not help; try again later.'
+                : 'Check the inputs against the Mogplex API documentation.';
     }
 }
 /** A one-paragraph message for the step's failure annotation. */
@@ -29114,7 +29122,9 @@ function readPrompt(prompt, promptFile, workspace) {
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     if (text.trim() === '') {
-        throw new InputError(source, source === 'prompt' && promptFile === '' ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.' : 'is empty: the agent needs a task.');
+        throw new InputError(source, source === 'prompt' && promptFile === ''
+            ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.'
+            : 'is empty: the agent needs a task.');
     }
     if (text.length > MAX_PROMPT_CHARS) {
         throw new InputError(source, `is ${text.length} characters long; Mogplex accepts at most ${MAX_PROMPT_CHARS}. Shorten it.`);
@@ -29157,7 +29167,10 @@ function readSettings(options) {
         wait: parseBoolean('wait', input('wait'), true),
         timeoutMs: parsePositive('timeout-minutes', input('timeout-minutes'), 30, { integer: false, max: 360 }) * 60_000,
         cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), true),
-        requestsPerMinute: parsePositive('requests-per-minute', input('requests-per-minute'), 20, { integer: true, max: MAX_REQUESTS_PER_MINUTE }),
+        requestsPerMinute: parsePositive('requests-per-minute', input('requests-per-minute'), 20, {
+            integer: true,
+            max: MAX_REQUESTS_PER_MINUTE,
+        }),
         logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
     };
     const baseBranch = parseBranch('base-branch', input('base-branch') || (context.pullRequestHeadRef ?? ''));
@@ -29464,7 +29477,12 @@ async function resolveRepo(client, ref) {
     const match = repos.find((repo) => repo.fullName.toLowerCase() === wanted);
     if (match)
         return { id: match.id, name: match.fullName };
-    const others = repos.length > 0 ? ` (similar names it can see: ${(0,sanitize/* inline */.mG)(repos.slice(0, 5).map((r) => r.fullName).join(', '), 300)})` : '';
+    const others = repos.length > 0
+        ? ` (similar names it can see: ${(0,sanitize/* inline */.mG)(repos
+            .slice(0, 5)
+            .map((r) => r.fullName)
+            .join(', '), 300)})`
+        : '';
     throw new RepoNotFoundError(`Input \`repo\`: no Mogplex repo named ${ref.fullName} is visible to this token${others}. ` +
         'Import the repository in Mogplex (Projects) and check that the Mogplex GitHub App installation covers it, or pass the repo id (UUID) as `repo`.');
 }
@@ -29489,7 +29507,12 @@ function time(value) {
     if (value === null || value === undefined)
         return '';
     const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    return Number.isNaN(date.getTime())
+        ? ''
+        : date
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, ' UTC');
 }
 function row(label, value) {
     return `<tr><th align="left">${label}</th><td>${value}</td></tr>`;
@@ -29611,7 +29634,12 @@ async function main() {
     const cancel = watchForCancel();
     const log = new JobLog();
     const debug = settings.logLevel === 'debug' ? (line) => core/* info */.pq(`[debug] ${line}`) : (line) => core/* debug */.Yz(line);
-    const client = new api_client/* MogplexClient */.a({ apiUrl: settings.apiUrl, token: settings.token, budget: new budget/* RequestBudget */.b(settings.requestsPerMinute), debug });
+    const client = new api_client/* MogplexClient */.a({
+        apiUrl: settings.apiUrl,
+        token: settings.token,
+        budget: new budget/* RequestBudget */.b(settings.requestsPerMinute),
+        debug,
+    });
     core/* saveState */.LZ(state/* STATE */.c.apiUrl, settings.apiUrl);
     let report;
     try {
@@ -29786,15 +29814,14 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const INVISIBLE_CHARS = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 /** Removes terminal control sequences and invisible or bidirectional characters; keeps \n and \t. */
 function stripControls(text) {
-    return text
-        .replace(/\r\n?/g, '\n')
-        .replace(ESCAPE_SEQUENCES, '')
-        .replace(CONTROL_CHARS, '')
-        .replace(INVISIBLE_CHARS, '');
+    return text.replace(/\r\n?/g, '\n').replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_CHARS, '');
 }
 /** One line of clean text, cut to `max` characters (for titles and table cells). */
 function inline(text, max = 200) {
-    const flat = stripControls(text).replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+    const flat = stripControls(text)
+        .replace(/[\n\t]+/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /** Escapes a workflow-command value the way @actions/core does. */
@@ -29803,7 +29830,7 @@ function escapeCommandData(text) {
 }
 // Everything but letters, digits and a few harmless marks becomes a numeric
 // entity: no HTML, no markdown links/images/emphasis, no table pipes, no @mentions.
-const SUMMARY_SAFE = /[^\p{L}\p{N} .,;/=+\-]/gu;
+const SUMMARY_SAFE = /[^\p{L}\p{N} .,;/=+-]/gu;
 /** Escapes untrusted text for the job summary (HTML and markdown). */
 function escapeMarkup(text) {
     return inline(text, 500).replace(SUMMARY_SAFE, (ch) => `&#${ch.codePointAt(0) ?? 32};`);

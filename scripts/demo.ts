@@ -34,7 +34,12 @@ try {
   console.log(summaryAsText(result.summary));
   title('Outputs');
   for (const [name, value] of Object.entries(result.outputs)) console.log(`  ${name.padEnd(15)} ${value}`);
-  console.log(`\nRequests the simulator received: ${sim.requests.length} (${sim.requests.map((r) => `${r.method} ${r.path.replace(/\/runs\/[^/]+/, '/runs/:id')}`).filter((v, i, a) => a.indexOf(v) === i).join(', ')})`);
+  console.log(
+    `\nRequests the simulator received: ${sim.requests.length} (${sim.requests
+      .map((r) => `${r.method} ${r.path.replace(/\/runs\/[^/]+/, '/runs/:id')}`)
+      .filter((v, i, a) => a.indexOf(v) === i)
+      .join(', ')})`,
+  );
   await result.cleanup();
 } finally {
   await sim.close();

@@ -46,11 +46,7 @@ export function faultReply(status: number | undefined, body: string | undefined,
     return { ...reply, headers: { ...reply.headers, ...headers } };
   }
   const hasType = 'content-type' in headers; // callers pass lower-case names
-  const sniffed = /^\s*</.test(body)
-    ? 'text/html; charset=utf-8'
-    : /^\s*[[{]/.test(body)
-      ? JSON_TYPE
-      : 'text/plain; charset=utf-8';
+  const sniffed = /^\s*</.test(body) ? 'text/html; charset=utf-8' : /^\s*[[{]/.test(body) ? JSON_TYPE : 'text/plain; charset=utf-8';
   return { status: code, headers: hasType || body === '' ? { ...headers } : { 'content-type': sniffed, ...headers }, body };
 }
 

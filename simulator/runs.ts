@@ -2,16 +2,7 @@
 // a run is read, so no timers are needed and every event's createdAt is the
 // scenario's intended time (run creation + at * speed), not the read time.
 import { randomUUID } from 'node:crypto';
-import type {
-  ApiEvent,
-  JsonObject,
-  NormalizedStartRequest,
-  RunDetail,
-  Scenario,
-  SimEvent,
-  SimRun,
-  TerminalStatus,
-} from './types.js';
+import type { ApiEvent, JsonObject, NormalizedStartRequest, RunDetail, Scenario, SimEvent, SimRun, TerminalStatus } from './types.js';
 
 interface RunState {
   run: SimRun;

@@ -3,8 +3,7 @@
 // `[sim:NAME]` picks scenario NAME.
 import type { JsonObject, Scenario, ScenarioEvent } from './types.js';
 
-const SUMMARY =
-  'Replaced cookie sessions with bearer tokens in src/auth.ts and updated the tests.';
+const SUMMARY = 'Replaced cookie sessions with bearer tokens in src/auth.ts and updated the tests.';
 
 const success: Scenario = {
   name: 'success',
@@ -12,11 +11,29 @@ const success: Scenario = {
   events: [
     { at: 200, type: 'started', message: 'Agent started', payload: { harness: 'codex' } },
     { at: 500, type: 'tool_started', toolName: 'read_file', message: 'Reading src/auth.ts', payload: { path: 'src/auth.ts' } },
-    { at: 800, type: 'tool_finished', toolName: 'read_file', message: 'Read src/auth.ts (142 lines)', payload: { path: 'src/auth.ts', lines: 142 } },
+    {
+      at: 800,
+      type: 'tool_finished',
+      toolName: 'read_file',
+      message: 'Read src/auth.ts (142 lines)',
+      payload: { path: 'src/auth.ts', lines: 142 },
+    },
     { at: 1200, type: 'tool_started', toolName: 'edit_file', message: 'Editing src/auth.ts', payload: { path: 'src/auth.ts' } },
-    { at: 1600, type: 'tool_finished', toolName: 'edit_file', message: 'Edited src/auth.ts (+12 -4)', payload: { path: 'src/auth.ts', added: 12, removed: 4 } },
+    {
+      at: 1600,
+      type: 'tool_finished',
+      toolName: 'edit_file',
+      message: 'Edited src/auth.ts (+12 -4)',
+      payload: { path: 'src/auth.ts', added: 12, removed: 4 },
+    },
     { at: 2000, type: 'tool_started', toolName: 'run_tests', message: 'Running npm test', payload: { command: 'npm test' } },
-    { at: 2600, type: 'tool_finished', toolName: 'run_tests', message: 'Tests passed: 48 passed, 0 failed', payload: { exitCode: 0, passed: 48, failed: 0 } },
+    {
+      at: 2600,
+      type: 'tool_finished',
+      toolName: 'run_tests',
+      message: 'Tests passed: 48 passed, 0 failed',
+      payload: { exitCode: 0, passed: 48, failed: 0 },
+    },
     { at: 2800, type: 'log', message: 'Pushed 1 commit', payload: { commit: '3f2c1ab', files: ['src/auth.ts', 'test/auth.spec.ts'] } },
     { at: 3000, type: 'finished', message: 'Agent finished', payload: { summary: SUMMARY } },
   ],
@@ -48,7 +65,13 @@ const cancelled: Scenario = {
   events: [
     { at: 200, type: 'started', message: 'Agent started', payload: { harness: 'codex' } },
     { at: 600, type: 'tool_started', toolName: 'read_file', message: 'Reading package.json', payload: { path: 'package.json' } },
-    { at: 900, type: 'tool_finished', toolName: 'read_file', message: 'Read package.json (40 lines)', payload: { path: 'package.json', lines: 40 } },
+    {
+      at: 900,
+      type: 'tool_finished',
+      toolName: 'read_file',
+      message: 'Read package.json (40 lines)',
+      payload: { path: 'package.json', lines: 40 },
+    },
     { at: 1500, type: 'cancel_requested', message: 'Cancellation requested', payload: { source: 'web' } },
     { at: 1800, type: 'cancelled', message: 'External Mogplex run cancelled' },
   ],
@@ -69,7 +92,13 @@ const endless: Scenario = {
   events: [
     { at: 200, type: 'started', message: 'Agent started', payload: { harness: 'codex' } },
     { at: 500, type: 'tool_started', toolName: 'read_file', message: 'Reading src/index.ts', payload: { path: 'src/index.ts' } },
-    { at: 800, type: 'tool_finished', toolName: 'read_file', message: 'Read src/index.ts (88 lines)', payload: { path: 'src/index.ts', lines: 88 } },
+    {
+      at: 800,
+      type: 'tool_finished',
+      toolName: 'read_file',
+      message: 'Read src/index.ts (88 lines)',
+      payload: { path: 'src/index.ts', lines: 88 },
+    },
     { at: 1000, type: 'log', message: 'Thinking about the refactor...' },
   ],
   end: { at: Infinity, status: 'success' },
@@ -167,14 +196,25 @@ function heavyPayload(i: number): JsonObject {
 function heavyEvents(): ScenarioEvent[] {
   const events: ScenarioEvent[] = [];
   for (let i = 0; i < 200; i += 1) {
-    events.push({ at: 500 + i * 300, type: 'tool_finished', toolName: 'edit_file', message: `Edited batch ${i + 1}`, payload: heavyPayload(i) });
+    events.push({
+      at: 500 + i * 300,
+      type: 'tool_finished',
+      toolName: 'edit_file',
+      message: `Edited batch ${i + 1}`,
+      payload: heavyPayload(i),
+    });
   }
   return events;
 }
 
 const bench: Scenario[] = [
   { name: 'steady', description: 'an event every 2 s for ~2 min', events: steadyEvents(), end: { at: 120_000, status: 'success' } },
-  { name: 'bursty', description: 'bursts of 10 events then 30 s quiet, ~2 min', events: burstyEvents(), end: { at: 120_000, status: 'success' } },
+  {
+    name: 'bursty',
+    description: 'bursts of 10 events then 30 s quiet, ~2 min',
+    events: burstyEvents(),
+    end: { at: 120_000, status: 'success' },
+  },
   {
     name: 'quiet',
     description: 'nothing for 90 s, then the end',

@@ -42,7 +42,11 @@ export function isValidBranchName(branch: string): boolean {
 function normalizeRootDirectory(value: string): string | null {
   const trimmed = value.trim();
   if (!trimmed) return null;
-  const stripped = trimmed.replace(/^\.\/+/, '').replace(/^\/+/, '').replace(/\/+/g, '/').replace(/\/+$/, '');
+  const stripped = trimmed
+    .replace(/^\.\/+/, '')
+    .replace(/^\/+/, '')
+    .replace(/\/+/g, '/')
+    .replace(/\/+$/, '');
   return stripped === '' || stripped === '.' ? null : stripped;
 }
 
@@ -115,8 +119,7 @@ export function normalizeStartRequest(
   const preHash = hashRequest(preliminary);
   const keyHash = createHash('sha256').update(idempotencyKey).digest('hex');
   const workingBranch =
-    optionalString(body['workingBranch']) ??
-    (createBranch ? `mogplex/external/${keyHash.slice(0, 8)}-${preHash.slice(0, 8)}` : baseBranch);
+    optionalString(body['workingBranch']) ?? (createBranch ? `mogplex/external/${keyHash.slice(0, 8)}-${preHash.slice(0, 8)}` : baseBranch);
   if (!isValidBranchName(workingBranch)) throw bad('Invalid working branch');
   if (createBranch && workingBranch === baseBranch) {
     throw bad('Working branch must differ from base branch when createBranch is true');

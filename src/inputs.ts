@@ -146,13 +146,22 @@ function readPrompt(prompt: string, promptFile: string, workspace: string): stri
     try {
       isFile = statSync(path).isFile();
     } catch {
-      throw new InputError('prompt-file', `no file at "${promptFile}" (resolved from the workspace to ${path}). Check the path, and that the repository is checked out before this step.`);
+      throw new InputError(
+        'prompt-file',
+        `no file at "${promptFile}" (resolved from the workspace to ${path}). Check the path, and that the repository is checked out before this step.`,
+      );
     }
-    if (!isFile) throw new InputError('prompt-file', `"${promptFile}" is not a file (a directory?). Point it at a text file holding the prompt.`);
+    if (!isFile)
+      throw new InputError('prompt-file', `"${promptFile}" is not a file (a directory?). Point it at a text file holding the prompt.`);
     text = readFileSync(path, 'utf8');
   }
   if (text.trim() === '') {
-    throw new InputError(source, source === 'prompt' && promptFile === '' ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.' : 'is empty: the agent needs a task.');
+    throw new InputError(
+      source,
+      source === 'prompt' && promptFile === ''
+        ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.'
+        : 'is empty: the agent needs a task.',
+    );
   }
   if (text.length > MAX_PROMPT_CHARS) {
     throw new InputError(source, `is ${text.length} characters long; Mogplex accepts at most ${MAX_PROMPT_CHARS}. Shorten it.`);
@@ -170,7 +179,10 @@ function readToken(raw: string, context: WorkflowContext): string {
           'or trigger it on `pull_request_target` or a label/`workflow_dispatch` after a maintainer has reviewed the change.',
       );
     }
-    throw new InputError('token', 'is required: set `token: ${{ secrets.MOGPLEX_TOKEN }}` (a Mogplex personal access token, `mog_...`) or the MOGPLEX_TOKEN environment variable.');
+    throw new InputError(
+      'token',
+      'is required: set `token: ${{ secrets.MOGPLEX_TOKEN }}` (a Mogplex personal access token, `mog_...`) or the MOGPLEX_TOKEN environment variable.',
+    );
   }
   if (/\s/.test(raw)) throw new InputError('token', 'contains white space; paste the token without spaces or line breaks.');
   return raw;
@@ -207,7 +219,10 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     wait: parseBoolean('wait', input('wait'), true),
     timeoutMs: parsePositive('timeout-minutes', input('timeout-minutes'), 30, { integer: false, max: 360 }) * 60_000,
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), true),
-    requestsPerMinute: parsePositive('requests-per-minute', input('requests-per-minute'), 20, { integer: true, max: MAX_REQUESTS_PER_MINUTE }),
+    requestsPerMinute: parsePositive('requests-per-minute', input('requests-per-minute'), 20, {
+      integer: true,
+      max: MAX_REQUESTS_PER_MINUTE,
+    }),
     logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
   };
   const baseBranch = parseBranch('base-branch', input('base-branch') || (context.pullRequestHeadRef ?? ''));
@@ -215,9 +230,13 @@ export function readSettings(options: ReadSettingsOptions): Settings {
   const rootDirectory = parseRootDirectory(input('root-directory'));
   const mode = input('mode');
   const idempotencyKey = input('idempotency-key');
-  if (idempotencyKey.length > 200) throw new InputError('idempotency-key', `is ${idempotencyKey.length} characters long; at most 200 are allowed.`);
+  if (idempotencyKey.length > 200)
+    throw new InputError('idempotency-key', `is ${idempotencyKey.length} characters long; at most 200 are allowed.`);
   if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {
-    throw new InputError('working-branch', 'equals `base-branch` while `create-branch` is true; name a new branch or leave `working-branch` empty to get a generated one.');
+    throw new InputError(
+      'working-branch',
+      'equals `base-branch` while `create-branch` is true; name a new branch or leave `working-branch` empty to get a generated one.',
+    );
   }
   return {
     ...settings,

@@ -79,7 +79,10 @@ export function renderWindowFull(shown: number): string[] {
 
 export function renderEnd(report: RunReport, token: string): string[] {
   const duration = formatDuration(Math.max(0, (report.finishedAt ?? Date.now()) - report.startedAt));
-  return untrusted([`Run ${inline(report.run.runId, 80)} ended: ${inline(report.run.status, 40)} after ${duration} (${report.eventCount} events shown)`], token);
+  return untrusted(
+    [`Run ${inline(report.run.runId, 80)} ended: ${inline(report.run.status, 40)} after ${duration} (${report.eventCount} events shown)`],
+    token,
+  );
 }
 
 /** The I/O edge of the job log. Each call writes whole groups, so none is left open. */

@@ -77,7 +77,12 @@ export async function main(): Promise<void> {
   const cancel = watchForCancel();
   const log = new JobLog();
   const debug = settings.logLevel === 'debug' ? (line: string) => core.info(`[debug] ${line}`) : (line: string) => core.debug(line);
-  const client = new MogplexClient({ apiUrl: settings.apiUrl, token: settings.token, budget: new RequestBudget(settings.requestsPerMinute), debug });
+  const client = new MogplexClient({
+    apiUrl: settings.apiUrl,
+    token: settings.token,
+    budget: new RequestBudget(settings.requestsPerMinute),
+    debug,
+  });
   core.saveState(STATE.apiUrl, settings.apiUrl);
 
   let report: RunReport;
@@ -90,7 +95,9 @@ export async function main(): Promise<void> {
     core.setOutput('run-id', started.runId);
     report = newReport(started, repo.name);
   } catch (error) {
-    core.setFailed(cancel.signal.aborted ? `The job was cancelled before the Mogplex run was started: ${describeError(error)}` : describeError(error));
+    core.setFailed(
+      cancel.signal.aborted ? `The job was cancelled before the Mogplex run was started: ${describeError(error)}` : describeError(error),
+    );
     return;
   }
   log.print(renderHeader(report, log.token()));

@@ -13,7 +13,16 @@ export async function resolveRepo(client: MogplexClient, ref: RepoRef): Promise<
   const wanted = ref.fullName.toLowerCase();
   const match = repos.find((repo) => repo.fullName.toLowerCase() === wanted);
   if (match) return { id: match.id, name: match.fullName };
-  const others = repos.length > 0 ? ` (similar names it can see: ${inline(repos.slice(0, 5).map((r) => r.fullName).join(', '), 300)})` : '';
+  const others =
+    repos.length > 0
+      ? ` (similar names it can see: ${inline(
+          repos
+            .slice(0, 5)
+            .map((r) => r.fullName)
+            .join(', '),
+          300,
+        )})`
+      : '';
   throw new RepoNotFoundError(
     `Input \`repo\`: no Mogplex repo named ${ref.fullName} is visible to this token${others}. ` +
       'Import the repository in Mogplex (Projects) and check that the Mogplex GitHub App installation covers it, or pass the repo id (UUID) as `repo`.',

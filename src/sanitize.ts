@@ -10,16 +10,15 @@ const INVISIBLE_CHARS = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2
 
 /** Removes terminal control sequences and invisible or bidirectional characters; keeps \n and \t. */
 export function stripControls(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(ESCAPE_SEQUENCES, '')
-    .replace(CONTROL_CHARS, '')
-    .replace(INVISIBLE_CHARS, '');
+  return text.replace(/\r\n?/g, '\n').replace(ESCAPE_SEQUENCES, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_CHARS, '');
 }
 
 /** One line of clean text, cut to `max` characters (for titles and table cells). */
 export function inline(text: string, max = 200): string {
-  const flat = stripControls(text).replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const flat = stripControls(text)
+    .replace(/[\n\t]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -30,7 +29,7 @@ export function escapeCommandData(text: string): string {
 
 // Everything but letters, digits and a few harmless marks becomes a numeric
 // entity: no HTML, no markdown links/images/emphasis, no table pipes, no @mentions.
-const SUMMARY_SAFE = /[^\p{L}\p{N} .,;/=+\-]/gu;
+const SUMMARY_SAFE = /[^\p{L}\p{N} .,;/=+-]/gu;
 
 /** Escapes untrusted text for the job summary (HTML and markdown). */
 export function escapeMarkup(text: string): string {

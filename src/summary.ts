@@ -18,7 +18,12 @@ function heading(report: RunReport): string {
 function time(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '';
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return Number.isNaN(date.getTime())
+    ? ''
+    : date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }
 
 function row(label: string, value: string): string {

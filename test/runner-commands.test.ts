@@ -41,11 +41,7 @@ describe('parseRunnerCommands', () => {
 
   it('splits lines at \\n, \\r\\n and a lone \\r', () => {
     expect(splitRunnerLines('a\r\nb\rc\nd')).toEqual(['a', 'b', 'c', 'd']);
-    expect(names('all good\n::error::x\nline one\r\n##[group]x\ncarriage\r::error::cr')).toEqual([
-      'error:x',
-      'group:x',
-      'error:cr',
-    ]);
+    expect(names('all good\n::error::x\nline one\r\n##[group]x\ncarriage\r::error::cr')).toEqual(['error:x', 'group:x', 'error:cr']);
   });
 
   it('stops at ::stop-commands::TOKEN and resumes at ::TOKEN::', () => {

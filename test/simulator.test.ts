@@ -114,7 +114,13 @@ describe('GET /repos', () => {
     expect(await names('api')).toEqual(['acme/api']);
     expect(await names('web', '&limit=1')).toHaveLength(1);
     const repo = ((await call(s, 'GET', '/repos?q=api')).json?.data?.['repos'] as Array<Record<string, unknown>>)[0];
-    expect(repo).toEqual({ id: REPO_API_ID, full_name: 'acme/api', installation_id: expect.any(Number), default_branch: 'main', root_directory: null });
+    expect(repo).toEqual({
+      id: REPO_API_ID,
+      full_name: 'acme/api',
+      installation_id: expect.any(Number),
+      default_branch: 'main',
+      root_directory: null,
+    });
     for (const limit of ['0', '201', 'x']) expect((await call(s, 'GET', `/repos?limit=${limit}`)).status).toBe(400);
   });
 });

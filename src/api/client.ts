@@ -82,7 +82,7 @@ export class MogplexClient {
 
   findRepos(query: string, signal?: AbortSignal): Promise<Repo[]> {
     const params = new URLSearchParams({ q: query, limit: '200' });
-    return this.call({ method: 'GET', path: `/repos?${params}`, operation: 'repo lookup', parse: parseRepos, signal });
+    return this.call({ method: 'GET', path: `/repos?${params.toString()}`, operation: 'repo lookup', parse: parseRepos, signal });
   }
 
   /** Safe to retry: the same key and the very same body make a lost answer come back as a replay. */
@@ -99,7 +99,13 @@ export class MogplexClient {
   }
 
   getRun(runId: string, signal?: AbortSignal): Promise<RunDetail> {
-    return this.call({ method: 'GET', path: `/runs/${encodeURIComponent(runId)}`, operation: 'run status', parse: parseRunEnvelope, signal });
+    return this.call({
+      method: 'GET',
+      path: `/runs/${encodeURIComponent(runId)}`,
+      operation: 'run status',
+      parse: parseRunEnvelope,
+      signal,
+    });
   }
 
   listEvents(runId: string, limit: number, signal?: AbortSignal): Promise<EventsPage> {
@@ -160,7 +166,9 @@ export class MogplexClient {
       throw new AttemptFailure({ kind: 'network' }, new TransportError(options.operation, reason));
     }
     this.bytesReceived += Buffer.byteLength(answer.body);
-    this.options.debug?.(`${options.method} ${options.path.split('?')[0]} -> ${answer.status} in ${Date.now() - sentAt} ms, ${answer.body.length} bytes`);
+    this.options.debug?.(
+      `${options.method} ${options.path.split('?')[0]} -> ${answer.status} in ${Date.now() - sentAt} ms, ${answer.body.length} bytes`,
+    );
     return this.interpret(answer, options);
   }
 
@@ -174,7 +182,10 @@ export class MogplexClient {
     if (answer.status >= 200 && answer.status < 300) {
       const data = successData(json);
       if (data === undefined) {
-        throw new AttemptFailure({ kind: 'garbled' }, new TransportError(options.operation, `HTTP ${answer.status} with a body that is not the API's JSON envelope`));
+        throw new AttemptFailure(
+          { kind: 'garbled' },
+          new TransportError(options.operation, `HTTP ${answer.status} with a body that is not the API's JSON envelope`),
+        );
       }
       try {
         return options.parse(data);

@@ -38,11 +38,13 @@ function advice(error: ApiError): string {
     case 409:
       return error.code === 'IDEMPOTENCY_CONFLICT'
         ? 'The idempotency key was already used for a different request (the prompt or options changed within the same workflow run). Set `idempotency-key` to a new value, e.g. include `${{ github.run_attempt }}`.'
-        : 'Mogplex could not reach the run\'s sandbox.';
+        : "Mogplex could not reach the run's sandbox.";
     case 429:
       return 'The token is rate limited (60 requests a minute, shared by every job that uses it, and run-start limits per user). Lower `requests-per-minute`, use one token per project, or start fewer runs at once.';
     default:
-      return error.status >= 500 ? 'Mogplex had a server error and retries did not help; try again later.' : 'Check the inputs against the Mogplex API documentation.';
+      return error.status >= 500
+        ? 'Mogplex had a server error and retries did not help; try again later.'
+        : 'Check the inputs against the Mogplex API documentation.';
   }
 }
 

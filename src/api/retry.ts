@@ -13,10 +13,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 20_000, maxElapsedMs: 150_000 };
 
 /** What one attempt ended with, as far as retrying cares. */
-export type AttemptOutcome =
-  | { kind: 'status'; status: number; retryAfterMs?: number }
-  | { kind: 'network' }
-  | { kind: 'garbled' };
+export type AttemptOutcome = { kind: 'status'; status: number; retryAfterMs?: number } | { kind: 'network' } | { kind: 'garbled' };
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 

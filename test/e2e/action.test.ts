@@ -25,7 +25,7 @@ describe('the action against the simulator', () => {
     expect(result.commands.filter((c) => c.command === 'error')).toEqual([]);
   });
 
-  it('fails the step with the run\'s own error when the run fails', async () => {
+  it("fails the step with the run's own error when the run fails", async () => {
     const sim = await simulator({ speed: 0.4, scenario: 'failed' });
     const result = await run(sim);
     expect(result.code).toBe(1);
@@ -86,7 +86,12 @@ describe('the action against the simulator', () => {
     const sim = await simulator({ speed: 0.3 });
     const result = await run(sim, {
       eventName: 'pull_request',
-      event: { pull_request: { head: { ref: 'feature/login', repo: { full_name: 'acme/web' } }, base: { ref: 'main', repo: { full_name: 'acme/web' } } } },
+      event: {
+        pull_request: {
+          head: { ref: 'feature/login', repo: { full_name: 'acme/web' } },
+          base: { ref: 'main', repo: { full_name: 'acme/web' } },
+        },
+      },
     });
     expect(result.code).toBe(0);
     expect(sim.runs[0]!.request.baseBranch).toBe('feature/login');

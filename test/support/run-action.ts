@@ -146,9 +146,7 @@ async function prepareFiles(opts: RunActionOptions): Promise<ActionFiles> {
   await mkdir(join(root, 'files'), { recursive: true });
   await mkdir(files.workspace, { recursive: true });
   await mkdir(files.runnerTemp, { recursive: true });
-  await Promise.all(
-    [files.output, files.summary, files.state, files.env, files.path].map((f) => writeFile(f, '')),
-  );
+  await Promise.all([files.output, files.summary, files.state, files.env, files.path].map((f) => writeFile(f, '')));
   await writeFile(files.event, JSON.stringify(opts.event ?? {}));
   return files;
 }
@@ -238,11 +236,7 @@ function defaultEntry(kind: 'main' | 'post'): string {
   return manifest()?.runs[kind] ?? 'dist/index.js';
 }
 
-async function execute(
-  opts: RunActionOptions,
-  entry: string,
-  extraEnv: Record<string, string>,
-): Promise<ActionResult> {
+async function execute(opts: RunActionOptions, entry: string, extraEnv: Record<string, string>): Promise<ActionResult> {
   const files = await prepareFiles(opts);
   const { env, inputs } = buildEnv(opts, files, extraEnv);
   const script = isAbsolute(entry) ? entry : join(REPO_ROOT, entry);

@@ -53,7 +53,8 @@ export const RUNNER_COMMANDS: readonly string[] = [
 // .NET char.IsWhiteSpace, which String.TrimStart uses (JS trim also strips U+FEFF; .NET does not).
 const DOTNET_LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 // Approximation of ICU-ignorable code points: C0/C1 controls and format characters.
-const IGNORABLE = '[\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f\\u00ad\\u034f\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\ufeff]*';
+const IGNORABLE =
+  '[\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f\\u00ad\\u034f\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\ufeff]*';
 
 const DATA_ESCAPES: ReadonlyArray<[string, string]> = [
   ['%0D', '\r'],
@@ -121,7 +122,10 @@ function tryParseV2(line: string, registered: Set<string>, icu: boolean): Parsed
   if (!registered.has(name.toLowerCase())) return null;
   const props = new Map<string, [string, string]>();
   if (space > 0) {
-    for (const pair of cmdInfo.slice(space + 1).trim().split(',')) {
+    for (const pair of cmdInfo
+      .slice(space + 1)
+      .trim()
+      .split(',')) {
       if (pair) setProperty(props, pair, PROPERTY_ESCAPES);
     }
   }

@@ -9,7 +9,13 @@ import type { HttpAnswer } from '../../src/api/transport.js';
 const API = 'https://mogplex.test';
 const BASE = '/api/v1/mogplex';
 const FAST: RetryPolicy = { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 20, maxElapsedMs: 5_000 };
-const run = { runId: 'r1', status: 'pending', harness: 'codex', repoId: 'repo', branch: { base: 'main', working: 'main', createBranch: false } };
+const run = {
+  runId: 'r1',
+  status: 'pending',
+  harness: 'codex',
+  repoId: 'repo',
+  branch: { base: 'main', working: 'main', createBranch: false },
+};
 
 function client(options: Partial<ConstructorParameters<typeof MogplexClient>[0]> = {}): MogplexClient {
   return new MogplexClient({ apiUrl: API, token: 'mog_secret', budget: new RequestBudget(60), retry: FAST, ...options });
@@ -69,7 +75,12 @@ describe('MogplexClient', () => {
   });
 
   it('reports a refused connection after its retries', async () => {
-    const error = await new MogplexClient({ apiUrl: 'http://127.0.0.1:1', token: 'mog_secret', budget: new RequestBudget(60), retry: { ...FAST, maxAttempts: 2 } })
+    const error = await new MogplexClient({
+      apiUrl: 'http://127.0.0.1:1',
+      token: 'mog_secret',
+      budget: new RequestBudget(60),
+      retry: { ...FAST, maxAttempts: 2 },
+    })
       .getRun('r1')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
@@ -124,7 +135,9 @@ describe('MogplexClient', () => {
   });
 
   it('rejects an answer whose shape is wrong instead of casting it', async () => {
-    nock(API).get(`${BASE}/runs/r1`).reply(200, { ok: true, data: { run: { runId: 7 } } });
+    nock(API)
+      .get(`${BASE}/runs/r1`)
+      .reply(200, { ok: true, data: { run: { runId: 7 } } });
     const error = await client({ retry: { ...FAST, maxAttempts: 1 } })
       .getRun('r1')
       .catch((e: unknown) => e);
@@ -135,13 +148,17 @@ describe('MogplexClient', () => {
   it('sends an urgent cancel at once, ignoring the budget, and accepts both answer shapes', async () => {
     const budget = new RequestBudget(1);
     budget.record();
-    nock(API).post(`${BASE}/runs/r1/cancel`).reply(200, { ok: true, data: { run, status: 'cancellation_requested' } });
+    nock(API)
+      .post(`${BASE}/runs/r1/cancel`)
+      .reply(200, { ok: true, data: { run, status: 'cancellation_requested' } });
     await expect(client({ budget }).cancelRun('r1', { urgent: true })).resolves.toMatchObject({ alreadyTerminal: false });
     nock(API)
       .post(`${BASE}/runs/r1/cancel`)
       .reply(200, { ok: true, data: { run: { ...run, status: 'success' }, status: 'success', alreadyTerminal: true } });
     await expect(client({ budget }).cancelRun('r1', { urgent: true })).resolves.toMatchObject({ alreadyTerminal: true });
-    nock(API).post(`${BASE}/runs/r1/cancel`).reply(200, { ok: true, data: { run, status: 'already_terminal' } });
+    nock(API)
+      .post(`${BASE}/runs/r1/cancel`)
+      .reply(200, { ok: true, data: { run, status: 'already_terminal' } });
     await expect(client({ budget }).cancelRun('r1', { urgent: true })).resolves.toMatchObject({ alreadyTerminal: true });
   });
 

@@ -93,10 +93,13 @@ describe('followRun', () => {
   });
 
   it('switches to the run route once the 200-event window is full', async () => {
-    const { client, calls } = scripted([page('streaming', events(1, EVENT_WINDOW))], [
-      { ...baseRun, status: 'streaming' },
-      { ...baseRun, status: 'success' },
-    ]);
+    const { client, calls } = scripted(
+      [page('streaming', events(1, EVENT_WINDOW))],
+      [
+        { ...baseRun, status: 'streaming' },
+        { ...baseRun, status: 'success' },
+      ],
+    );
     const f = follow(client);
     await expect(f.result).resolves.toMatchObject({ end: 'terminal', run: { status: 'success' } });
     expect(f.seen).toHaveLength(EVENT_WINDOW);

@@ -23,14 +23,27 @@ const started: StartedRun = {
 function report(events: Array<Partial<RunEvent>> = []): RunReport {
   const r = newReport(started, 'acme/web');
   events.forEach((e, i) =>
-    recordEvent(r, { id: `e${i}`, type: 'log', toolName: null, message: `m${i}`, payload: null, createdAt: '2026-11-22T10:00:05.000Z', ...e }),
+    recordEvent(r, {
+      id: `e${i}`,
+      type: 'log',
+      toolName: null,
+      message: `m${i}`,
+      payload: null,
+      createdAt: '2026-11-22T10:00:05.000Z',
+      ...e,
+    }),
   );
   return r;
 }
 
 describe('renderSummary', () => {
   it('has the run table, events by type and the last events', () => {
-    const r = report([{ type: 'started' }, { type: 'tool_started', toolName: 'edit_file' }, { type: 'tool_started' }, { type: 'finished' }]);
+    const r = report([
+      { type: 'started' },
+      { type: 'tool_started', toolName: 'edit_file' },
+      { type: 'tool_started' },
+      { type: 'finished' },
+    ]);
     r.run = { ...r.run, status: 'success', updatedAt: '2026-11-22T10:03:12.000Z' };
     r.outcome = 'success';
     r.finishedAt = Date.parse('2026-11-22T10:03:12.000Z');
