@@ -11,6 +11,7 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'text'],
+      thresholds: { lines: 90 },
     },
   },
 });

@@ -29469,10 +29469,10 @@ class RepoNotFoundError extends Error {
     name = 'RepoNotFoundError';
 }
 /** A repo id as given, or `owner/name` looked up and matched exactly (a query also returns `owner/name-other`). */
-async function resolveRepo(client, ref) {
+async function resolveRepo(client, ref, signal) {
     if (ref.kind === 'id')
         return { id: ref.id, name: ref.id };
-    const repos = await client.findRepos(ref.fullName);
+    const repos = await client.findRepos(ref.fullName, signal);
     const wanted = ref.fullName.toLowerCase();
     const match = repos.find((repo) => repo.fullName.toLowerCase() === wanted);
     if (match)
@@ -29643,7 +29643,9 @@ async function main() {
     core/* saveState */.LZ(state/* STATE */.c.apiUrl, settings.apiUrl);
     let report;
     try {
-        const repo = await resolveRepo(client, settings.repo);
+        const repo = await resolveRepo(client, settings.repo, cancel.signal);
+        // A job cancelled before the start request goes out starts nothing.
+        cancel.signal.throwIfAborted();
         const request = buildStartRequest(settings, repo.id);
         const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, request);
         const started = await client.startRun(request, key, cancel.hurry);

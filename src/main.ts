@@ -87,7 +87,9 @@ export async function main(): Promise<void> {
 
   let report: RunReport;
   try {
-    const repo = await resolveRepo(client, settings.repo);
+    const repo = await resolveRepo(client, settings.repo, cancel.signal);
+    // A job cancelled before the start request goes out starts nothing.
+    cancel.signal.throwIfAborted();
     const request = buildStartRequest(settings, repo.id);
     const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, request);
     const started = await client.startRun(request, key, cancel.hurry);

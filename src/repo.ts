@@ -7,9 +7,9 @@ export class RepoNotFoundError extends Error {
 }
 
 /** A repo id as given, or `owner/name` looked up and matched exactly (a query also returns `owner/name-other`). */
-export async function resolveRepo(client: MogplexClient, ref: RepoRef): Promise<{ id: string; name: string }> {
+export async function resolveRepo(client: MogplexClient, ref: RepoRef, signal?: AbortSignal): Promise<{ id: string; name: string }> {
   if (ref.kind === 'id') return { id: ref.id, name: ref.id };
-  const repos = await client.findRepos(ref.fullName);
+  const repos = await client.findRepos(ref.fullName, signal);
   const wanted = ref.fullName.toLowerCase();
   const match = repos.find((repo) => repo.fullName.toLowerCase() === wanted);
   if (match) return { id: match.id, name: match.fullName };

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readWorkflowContext } from '../../src/github-context.js';
+
+function eventFile(payload: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
+  writeFileSync(path, typeof payload === 'string' ? payload : JSON.stringify(payload));
+  return path;
+}
+
+const pr = (head: string, base: string) => ({
+  pull_request: { head: { ref: 'feature/x', repo: { full_name: head } }, base: { ref: 'main', repo: { full_name: base } } },
+});
+
+describe('readWorkflowContext', () => {
+  it('reads the run, job and step from the environment', () => {
+    expect(
+      readWorkflowContext({
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_REPOSITORY: 'acme/web',
+        GITHUB_RUN_ID: '1',
+        GITHUB_RUN_ATTEMPT: '3',
+        GITHUB_JOB: 'j',
+        GITHUB_ACTION: 's',
+      }),
+    ).toEqual({
+      eventName: 'push',
+      repository: 'acme/web',
+      runId: '1',
+      runAttempt: '3',
+      job: 'j',
+      action: 's',
+      serverUrl: 'https://github.com',
+      fromFork: false,
+    });
+  });
+
+  it.each(['pull_request', 'pull_request_target'])('takes the head branch on %s', (eventName) => {
+    const context = readWorkflowContext({ GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventFile(pr('acme/web', 'acme/web')) });
+    expect(context).toMatchObject({ pullRequestHeadRef: 'feature/x', fromFork: false });
+  });
+
+  it('tells a pull request from a fork', () => {
+    expect(
+      readWorkflowContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(pr('someone/web', 'acme/web')) }).fromFork,
+    ).toBe(true);
+  });
+
+  it('ignores the payload on other events, and an unreadable one', () => {
+    expect(readWorkflowContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventFile(pr('a/b', 'c/d')) })).not.toHaveProperty(
+      'pullRequestHeadRef',
+    );
+    expect(readWorkflowContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile('{not json') }).fromFork).toBe(false);
+  });
+});
