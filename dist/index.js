@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28925,13 +28923,19 @@ function readEvent(path) {
         return {};
     }
 }
+function pullRequestNumber(eventName, event) {
+    const number = eventName === 'issue_comment' ? (event.issue?.pull_request ? event.issue.number : undefined) : event.pull_request?.number;
+    return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
+}
 function readWorkflowContext(env = process.env) {
     const eventName = env.GITHUB_EVENT_NAME ?? '';
     const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
-    const pr = isPullRequest ? readEvent(env.GITHUB_EVENT_PATH).pull_request : undefined;
+    const event = isPullRequest || eventName === 'issue_comment' ? readEvent(env.GITHUB_EVENT_PATH) : {};
+    const pr = isPullRequest ? event.pull_request : undefined;
     const headRef = typeof pr?.head?.ref === 'string' && pr.head.ref !== '' ? pr.head.ref : undefined;
     const headRepo = pr?.head?.repo?.full_name;
     const baseRepo = pr?.base?.repo?.full_name;
+    const number = pullRequestNumber(eventName, event);
     return {
         eventName,
         repository: env.GITHUB_REPOSITORY ?? '',
@@ -28940,7 +28944,9 @@ function readWorkflowContext(env = process.env) {
         job: env.GITHUB_JOB ?? '',
         action: env.GITHUB_ACTION ?? '',
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         ...(headRef !== undefined && { pullRequestHeadRef: headRef }),
+        ...(number !== undefined && { pullRequestNumber: number }),
         fromFork: typeof headRepo === 'string' && typeof baseRepo === 'string' && headRepo !== baseRepo,
     };
 }
@@ -28952,8 +28958,8 @@ function readWorkflowContext(env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(841);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2984);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
 
@@ -29172,7 +29178,14 @@ function readSettings(options) {
             max: MAX_REQUESTS_PER_MINUTE,
         }),
         logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
+        commentOnPr: parseBoolean('comment-on-pr', input('comment-on-pr'), false),
+        githubToken: input('github-token'),
     };
+    if (settings.githubToken !== '')
+        options.onSecret?.(settings.githubToken);
+    if (settings.commentOnPr && settings.githubToken === '') {
+        throw new InputError('github-token', 'is empty while `comment-on-pr` is true; leave it at its default `${{ github.token }}` or pass a token that may write pull request comments.');
+    }
     const baseBranch = parseBranch('base-branch', input('base-branch') || (context.pullRequestHeadRef ?? ''));
     const workingBranch = parseBranch('working-branch', input('working-branch'));
     const rootDirectory = parseRootDirectory(input('root-directory'));
@@ -29196,7 +29209,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 841:
+/***/ 2984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29207,14 +29220,146 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: buildStartRequest
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(9402);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
 // EXTERNAL MODULE: ./src/api/budget.ts
 var budget = __nccwpck_require__(6876);
 // EXTERNAL MODULE: ./src/api/client.ts + 1 modules
 var api_client = __nccwpck_require__(43);
 // EXTERNAL MODULE: ./src/api/errors.ts
 var errors = __nccwpck_require__(3249);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/report.ts
+const RECENT_EVENTS = 5;
+function newReport(started, repo, now = Date.now()) {
+    return {
+        repo,
+        harness: started.harness ?? '',
+        run: started,
+        replayed: started.replayed,
+        startedAt: started.createdAt ? Date.parse(started.createdAt) || now : now,
+        eventCount: 0,
+        eventsByType: new Map(),
+        recentEvents: [],
+    };
+}
+function recordEvent(report, event) {
+    report.eventCount++;
+    report.eventsByType.set(event.type, (report.eventsByType.get(event.type) ?? 0) + 1);
+    report.recentEvents.push(event);
+    if (report.recentEvents.length > RECENT_EVENTS)
+        report.recentEvents.shift();
+}
+function durationMs(report, now = Date.now()) {
+    return Math.max(0, (report.finishedAt ?? now) - report.startedAt);
+}
+function formatDuration(ms) {
+    const seconds = Math.round(ms / 1000);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    if (h > 0)
+        return `${h}h ${m}m ${s}s`;
+    return m > 0 ? `${m}m ${s}s` : `${s}s`;
+}
+
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __nccwpck_require__(5540);
+;// CONCATENATED MODULE: ./src/comment.ts
+
+
+
+const PROMPT_PREVIEW_LINES = 3;
+/**
+ * The hidden first line that finds a step's comment again. Job and step tell
+ * steps apart; the idempotency key (stable across re-runs) tells matrix legs apart.
+ */
+function commentMarker(context, idempotencyKey) {
+    const safe = (text) => text.replace(/[^A-Za-z0-9_.-]/g, '_');
+    const key = (0,external_node_crypto_.createHash)('sha256').update(idempotencyKey).digest('hex').slice(0, 12);
+    return `<!-- mogplex-run-action job=${safe(context.job)} step=${safe(context.action)} key=${key} -->`;
+}
+function headline(report) {
+    switch (report.outcome) {
+        case 'success':
+            return '✅ Mogplex run succeeded';
+        case 'failed':
+            return report.run.status === 'cancelled' ? '🛑 Mogplex run was cancelled' : '❌ Mogplex run failed';
+        case 'timeout':
+            return '⏱️ Mogplex run timed out';
+        case 'cancelled':
+            return '🛑 Mogplex run stopped: the job was cancelled';
+        case 'error':
+            return '⚠️ Mogplex run: the action lost track of it';
+        case 'started':
+            return '▶️ Mogplex run started';
+        case undefined:
+            return report.run.status === 'pending' ? '⏳ Mogplex run is starting' : '🔄 Mogplex run is working';
+    }
+}
+/** A branch name as URL path segments; also encodes the `()'!*` that encodeURIComponent keeps, which could end a markdown link. */
+function branchPath(branch) {
+    const encode = (segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    return branch.split('/').map(encode).join('/');
+}
+function branches(report, repoUrl) {
+    const { base, working, createBranch } = report.run.branch;
+    const link = (branch) => `[${(0,sanitize/* escapeMarkup */.My)(branch)}](${repoUrl}/tree/${branchPath(branch)})`;
+    if (!base)
+        return working ? link(working) : '';
+    if (!working || working === base)
+        return link(base);
+    const compare = createBranch ? ` · [compare](${repoUrl}/compare/${branchPath(base)}...${branchPath(working)})` : '';
+    return `${link(base)} → ${link(working)}${compare}`;
+}
+function promptSection(prompt) {
+    const lines = (0,sanitize/* stripControls */.$Y)(prompt).trim().split('\n');
+    const quote = lines.slice(0, PROMPT_PREVIEW_LINES).map((line) => `> ${(0,sanitize/* escapeMarkup */.My)(line, 300)}`);
+    if (lines.length <= PROMPT_PREVIEW_LINES)
+        return quote;
+    const rest = lines.slice(PROMPT_PREVIEW_LINES, 200).map((line) => (0,sanitize/* escapeMarkup */.My)(line, 300));
+    return [
+        ...quote,
+        '',
+        `<details><summary>The rest of the prompt (${lines.length - PROMPT_PREVIEW_LINES} more lines)</summary>`,
+        '',
+        rest.join('<br>'),
+        '',
+        '</details>',
+    ];
+}
+/** The pull-request comment, as markdown. Every value from the API or the prompt is escaped. */
+function renderComment(report, view) {
+    const { context } = view;
+    const repoUrl = `${context.serverUrl}/${context.repository}`;
+    const logUrl = `${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)}`;
+    const parts = [
+        view.marker,
+        `### ${headline(report)}`,
+        '',
+        ...promptSection(view.prompt),
+        '',
+        '| | |',
+        '|---|---|',
+        `| **Status** | ${(0,sanitize/* escapeMarkup */.My)(report.run.status)} |`,
+        `| **Harness** | ${(0,sanitize/* escapeMarkup */.My)(report.harness)} |`,
+        `| **Branch** | ${branches(report, repoUrl)} |`,
+        `| **Duration** | ${formatDuration(durationMs(report))} |`,
+        `| **Run id** | ${(0,sanitize/* escapeMarkup */.My)(report.run.runId)} |`,
+    ];
+    if (report.recentEvents.length > 0) {
+        parts.push('', '**Last events**', '', '| Type | Tool | Message |', '|---|---|---|');
+        for (const event of report.recentEvents) {
+            parts.push(`| ${(0,sanitize/* escapeMarkup */.My)(event.type, 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.toolName ?? '', 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.message, 200)} |`);
+        }
+    }
+    if (report.failure)
+        parts.push('', `**Error:** ${(0,sanitize/* escapeMarkup */.My)(report.failure, 1000)}`);
+    parts.push('', `[Workflow run log](${logUrl})`);
+    return parts.join('\n') + '\n';
+}
+
 // EXTERNAL MODULE: ./src/api/retry.ts
 var retry = __nccwpck_require__(7018);
 // EXTERNAL MODULE: ./src/api/schema.ts
@@ -29303,8 +29448,6 @@ async function followRun(options) {
 
 // EXTERNAL MODULE: ./src/github-context.ts
 var github_context = __nccwpck_require__(8886);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/idempotency.ts
 
 /**
@@ -29325,42 +29468,6 @@ function deriveIdempotencyKey(context, request) {
 var inputs = __nccwpck_require__(2762);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./src/sanitize.ts
-var sanitize = __nccwpck_require__(5540);
-;// CONCATENATED MODULE: ./src/report.ts
-const RECENT_EVENTS = 5;
-function newReport(started, repo, now = Date.now()) {
-    return {
-        repo,
-        harness: started.harness ?? '',
-        run: started,
-        replayed: started.replayed,
-        startedAt: started.createdAt ? Date.parse(started.createdAt) || now : now,
-        eventCount: 0,
-        eventsByType: new Map(),
-        recentEvents: [],
-    };
-}
-function recordEvent(report, event) {
-    report.eventCount++;
-    report.eventsByType.set(event.type, (report.eventsByType.get(event.type) ?? 0) + 1);
-    report.recentEvents.push(event);
-    if (report.recentEvents.length > RECENT_EVENTS)
-        report.recentEvents.shift();
-}
-function durationMs(report, now = Date.now()) {
-    return Math.max(0, (report.finishedAt ?? now) - report.startedAt);
-}
-function formatDuration(ms) {
-    const seconds = Math.round(ms / 1000);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    if (h > 0)
-        return `${h}h ${m}m ${s}s`;
-    return m > 0 ? `${m}m ${s}s` : `${s}s`;
-}
-
 ;// CONCATENATED MODULE: ./src/log.ts
 
 
@@ -29463,6 +29570,96 @@ function outputsOf(report) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/pr-comment.ts
+
+
+const REQUEST_TIMEOUT_MS = 10_000;
+/** Loads @actions/github only here: a step that asks for no comment never pays for it. */
+async function commentsApi(context, token, issueNumber, fetchImpl) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, {
+        baseUrl: context.apiUrl,
+        request: { timeout: REQUEST_TIMEOUT_MS, ...(fetchImpl && { fetch: fetchImpl }) },
+    });
+    const [owner = '', repo = ''] = context.repository.split('/');
+    const target = { owner, repo, issue_number: issueNumber };
+    return {
+        list: () => octokit.paginate(octokit.rest.issues.listComments, { ...target, per_page: 100 }),
+        create: async (body) => (await octokit.rest.issues.createComment({ ...target, body })).data.id,
+        update: async (id, body) => {
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+        },
+    };
+}
+function reason(error) {
+    const status = typeof error === 'object' && error !== null && 'status' in error ? ` (HTTP ${String(error.status)})` : '';
+    const hint = status.includes('403') ? " The token needs `pull-requests: write` (add it to the job's `permissions:`)." : '';
+    return `${error instanceof Error ? error.message : String(error)}${status}.${hint}`;
+}
+/**
+ * One comment per step on the pull request, created when the run starts and
+ * edited in place after. Any failure is a warning and ends commenting: the
+ * Mogplex run is what the step reports.
+ */
+class PullRequestComment {
+    api;
+    view;
+    id;
+    lastBody = '';
+    disabled = false;
+    /** Writes go one after another, so an older body never lands after a newer one. */
+    queue = Promise.resolve();
+    constructor(api, view) {
+        this.api = api;
+        this.view = view;
+    }
+    /** A comment for this step, or undefined when there is no pull request to comment on (said once in the log). */
+    static async open(options) {
+        const { context } = options;
+        if (context.pullRequestNumber === undefined) {
+            core/* info */.pq(`comment-on-pr: no pull request in this ${context.eventName || 'workflow'} event; no comment is written.`);
+            return undefined;
+        }
+        if (context.fromFork && context.eventName === 'pull_request') {
+            core/* warning */.$e('comment-on-pr: this pull request comes from a fork, whose GITHUB_TOKEN cannot write comments; no comment is written.');
+            return undefined;
+        }
+        try {
+            return new PullRequestComment(await commentsApi(context, options.token, context.pullRequestNumber, options.fetch), options.view);
+        }
+        catch (error) {
+            core/* warning */.$e(`comment-on-pr: could not load the GitHub client: ${reason(error)}`);
+            return undefined;
+        }
+    }
+    /** Writes the comment for the report as it is now; the first write creates it, or finds this step's earlier one. */
+    publish(report) {
+        const body = renderComment(report, this.view);
+        this.queue = this.queue.then(() => this.write(body));
+        return this.queue;
+    }
+    async write(body) {
+        if (this.disabled || body === this.lastBody)
+            return;
+        try {
+            if (this.id === undefined) {
+                const mine = (await this.api.list()).find((c) => c.user?.type === 'Bot' && (c.body ?? '').startsWith(this.view.marker));
+                if (mine)
+                    await this.api.update(mine.id, body);
+                this.id = mine ? mine.id : await this.api.create(body);
+            }
+            else {
+                await this.api.update(this.id, body);
+            }
+            this.lastBody = body;
+        }
+        catch (error) {
+            this.disabled = true;
+            core/* warning */.$e(`comment-on-pr: could not write the pull request comment; the run goes on without it. ${reason(error)}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/repo.ts
 
 class RepoNotFoundError extends Error {
@@ -29487,6 +29684,8 @@ async function resolveRepo(client, ref, signal) {
         'Import the repository in Mogplex (Projects) and check that the Mogplex GitHub App installation covers it, or pass the repo id (UUID) as `repo`.');
 }
 
+// EXTERNAL MODULE: ./src/state.ts
+var state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 
@@ -29553,9 +29752,9 @@ function renderSummary(report) {
     return parts.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -29587,7 +29786,7 @@ function buildStartRequest(settings, repoId) {
         ...(settings.mode !== undefined && { mode: settings.mode }),
     };
 }
-/** SIGINT / SIGTERM from the runner when the job is cancelled. Installed before any request. */
+/** Installed before any request, so a cancel during the start request is not lost. */
 function watchForCancel() {
     const cancelled = new AbortController();
     const hurry = new AbortController();
@@ -29602,24 +29801,133 @@ function watchForCancel() {
     process.on('SIGTERM', onSignal);
     return { signal: cancelled.signal, hurry: hurry.signal };
 }
-async function finish(report) {
-    report.finishedAt ??= Date.now();
-    for (const [name, value] of Object.entries(outputsOf(report)))
-        core/* setOutput */.uH(name, value);
-    try {
-        await core/* summary */.z.addRaw(renderSummary(report)).write();
+/** One step's run, from the moment it has an id: what it reports to, and how to stop it. */
+class FollowedRun {
+    report;
+    settings;
+    client;
+    log;
+    comment;
+    constructor(report, settings, client, log, comment) {
+        this.report = report;
+        this.settings = settings;
+        this.client = client;
+        this.log = log;
+        this.comment = comment;
     }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
+    async follow(cancel) {
+        const { report, settings, log } = this;
+        const followed = await followRun({
+            client: this.client,
+            run: report.run,
+            cadence: cadenceFor(settings.requestsPerMinute),
+            deadline: Date.now() + settings.timeoutMs,
+            signal: cancel.signal,
+            onEvent: (event) => {
+                recordEvent(report, event);
+                const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
+                log.print(render(event, report.startedAt, log.token()));
+            },
+            onRun: (run) => {
+                const changed = run.status !== report.run.status;
+                if (changed)
+                    log.print(renderStatusChange(report.run.status, run, log.token()));
+                report.run = run;
+                if (changed)
+                    void this.comment?.publish(report);
+            },
+            onWindowFull: (shown) => {
+                report.windowFull = shown;
+                log.print(renderWindowFull(shown));
+            },
+            onPollError: (error) => {
+                log.print(untrusted([`Polling failed, will try again: ${(0,errors/* describeError */.Uc)(error)}`], log.token()));
+            },
+        });
+        report.run = followed.run;
+        return followed.end;
     }
-    if (report.failure)
-        core/* setFailed */.C1(report.failure);
+    /** Sets the outcome for how following ended; cancels the run where that is asked for. */
+    async conclude(end) {
+        const { report, settings } = this;
+        const runId = report.run.runId;
+        const minutes = settings.timeoutMs / 60_000;
+        if (end === 'terminal') {
+            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+            const failure = terminalFailure(report.run);
+            report.outcome = failure ? 'failed' : 'success';
+            if (failure)
+                report.failure = failure;
+            const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
+            report.finishedAt = Number.isNaN(updated) ? Date.now() : updated;
+        }
+        else if (end === 'timeout') {
+            report.outcome = 'timeout';
+            if (settings.cancelOnTimeout) {
+                await this.cancel(`timeout-minutes (${minutes}) reached`);
+                report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} was cancelled.`;
+            }
+            else {
+                core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+                report.failure =
+                    `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
+                        `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
+            }
+        }
+        else {
+            report.outcome = 'cancelled';
+            await this.cancel('The job was cancelled');
+            report.failure = `The job was cancelled; cancellation of Mogplex run ${runId} was requested (last known status: ${report.run.status}).`;
+        }
+        this.log.print(renderEnd(report, this.log.token()));
+    }
+    /** Outputs, summary, comment and the step's verdict: written on every path that got a run id. */
+    async finish() {
+        const { report } = this;
+        report.finishedAt ??= Date.now();
+        for (const [name, value] of Object.entries(outputsOf(report)))
+            core/* setOutput */.uH(name, value);
+        try {
+            await core/* summary */.z.addRaw(renderSummary(report)).write();
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (report.failure)
+            core/* setFailed */.C1(report.failure);
+        await this.comment?.publish(report);
+    }
+    async cancel(why) {
+        try {
+            const result = await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
+            if (result.run)
+                this.report.run = result.run;
+            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+            core/* info */.pq(`${why}: cancellation of the Mogplex run was requested${result.alreadyTerminal ? ' (it had already ended)' : ''}.`);
+        }
+        catch (error) {
+            core/* warning */.$e(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
 }
 function terminalFailure(run) {
     if (run.status === 'success')
         return undefined;
     const reason = run.error ? `: ${(0,sanitize/* stripControls */.$Y)(run.error)}` : '';
     return `Mogplex run ${run.runId} ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}${reason}`;
+}
+/** Resolves the repo and starts the run; the run id is saved for the post step as soon as it is known. */
+async function start(settings, context, client, cancel) {
+    const repo = await resolveRepo(client, settings.repo, cancel.signal);
+    // A job cancelled before the start request goes out starts nothing.
+    cancel.signal.throwIfAborted();
+    const request = buildStartRequest(settings, repo.id);
+    const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, request);
+    const started = await client.startRun(request, key, cancel.hurry);
+    core/* saveState */.LZ(state/* STATE */.c.runId, started.runId);
+    core/* setOutput */.uH('run-id', started.runId);
+    return { report: newReport(started, repo.name), key };
 }
 async function main() {
     const context = (0,github_context/* readWorkflowContext */.F)();
@@ -29633,114 +29941,50 @@ async function main() {
     }
     const cancel = watchForCancel();
     const log = new JobLog();
-    const debug = settings.logLevel === 'debug' ? (line) => core/* info */.pq(`[debug] ${line}`) : (line) => core/* debug */.Yz(line);
     const client = new api_client/* MogplexClient */.a({
         apiUrl: settings.apiUrl,
         token: settings.token,
         budget: new budget/* RequestBudget */.b(settings.requestsPerMinute),
-        debug,
+        debug: settings.logLevel === 'debug' ? (line) => core/* info */.pq(`[debug] ${line}`) : (line) => core/* debug */.Yz(line),
     });
     core/* saveState */.LZ(state/* STATE */.c.apiUrl, settings.apiUrl);
-    let report;
+    let started;
     try {
-        const repo = await resolveRepo(client, settings.repo, cancel.signal);
-        // A job cancelled before the start request goes out starts nothing.
-        cancel.signal.throwIfAborted();
-        const request = buildStartRequest(settings, repo.id);
-        const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, request);
-        const started = await client.startRun(request, key, cancel.hurry);
-        core/* saveState */.LZ(state/* STATE */.c.runId, started.runId);
-        core/* setOutput */.uH('run-id', started.runId);
-        report = newReport(started, repo.name);
+        started = await start(settings, context, client, cancel);
     }
     catch (error) {
         core/* setFailed */.C1(cancel.signal.aborted ? `The job was cancelled before the Mogplex run was started: ${(0,errors/* describeError */.Uc)(error)}` : (0,errors/* describeError */.Uc)(error));
         return;
     }
+    const { report } = started;
     log.print(renderHeader(report, log.token()));
-    const stopRun = async (why) => {
-        try {
-            const result = await client.cancelRun(report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
-            if (result.run)
-                report.run = result.run;
-            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
-            core/* info */.pq(`${why}: cancellation of the Mogplex run was requested${result.alreadyTerminal ? ' (it had already ended)' : ''}.`);
-        }
-        catch (error) {
-            core/* warning */.$e(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${(0,errors/* describeError */.Uc)(error)}`);
-        }
-    };
+    const comment = settings.commentOnPr
+        ? await PullRequestComment.open({
+            context,
+            token: settings.githubToken,
+            view: { marker: commentMarker(context, started.key), prompt: settings.prompt, context },
+        })
+        : undefined;
+    const run = new FollowedRun(report, settings, client, log, comment);
     if (!settings.wait && !cancel.signal.aborted) {
         core/* saveState */.LZ(state/* STATE */.c.done, 'true');
         report.outcome = 'started';
-        await finish(report);
+        await run.finish();
         return;
     }
+    await comment?.publish(report);
     let end;
     try {
-        const followed = cancel.signal.aborted
-            ? { end: 'aborted', run: report.run }
-            : await followRun({
-                client,
-                run: report.run,
-                cadence: cadenceFor(settings.requestsPerMinute),
-                deadline: Date.now() + settings.timeoutMs,
-                signal: cancel.signal,
-                onEvent: (event) => {
-                    recordEvent(report, event);
-                    const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
-                    log.print(render(event, report.startedAt, log.token()));
-                },
-                onRun: (run) => {
-                    if (run.status !== report.run.status)
-                        log.print(renderStatusChange(report.run.status, run, log.token()));
-                    report.run = run;
-                },
-                onWindowFull: (shown) => {
-                    report.windowFull = shown;
-                    log.print(renderWindowFull(shown));
-                },
-                onPollError: (error) => log.print(untrusted([`Polling failed, will try again: ${(0,errors/* describeError */.Uc)(error)}`], log.token())),
-            });
-        end = followed.end;
-        report.run = followed.run;
+        end = cancel.signal.aborted ? 'aborted' : await run.follow(cancel);
     }
     catch (error) {
         report.outcome = 'error';
         report.failure = `Lost track of Mogplex run ${report.run.runId}: ${(0,errors/* describeError */.Uc)(error)}`;
-        await finish(report);
+        await run.finish();
         return;
     }
-    const minutes = settings.timeoutMs / 60_000;
-    if (end === 'terminal') {
-        core/* saveState */.LZ(state/* STATE */.c.done, 'true');
-        const failure = terminalFailure(report.run);
-        report.outcome = failure ? 'failed' : 'success';
-        if (failure)
-            report.failure = failure;
-        const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
-        report.finishedAt = Number.isNaN(updated) ? Date.now() : updated;
-    }
-    else if (end === 'timeout') {
-        report.outcome = 'timeout';
-        if (settings.cancelOnTimeout) {
-            await stopRun(`timeout-minutes (${minutes}) reached`);
-            report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${report.run.runId} was cancelled.`;
-        }
-        else {
-            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
-            report.failure =
-                `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${report.run.runId} goes on (cancel-on-timeout: false). ` +
-                    `Follow it with \`mogplex runs events ${report.run.runId} --follow\`, or raise timeout-minutes.`;
-        }
-    }
-    else {
-        report.outcome = 'cancelled';
-        await stopRun('The job was cancelled');
-        report.failure = `The job was cancelled; cancellation of Mogplex run ${report.run.runId} was requested (last known status: ${report.run.status}).`;
-    }
-    log.print(renderEnd(report, log.token()));
-    await finish(report);
+    await run.conclude(end);
+    await run.finish();
     if (end === 'aborted')
         process.exit(1);
 }
@@ -29754,7 +29998,7 @@ async function main() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
 /* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6876);
 /* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
@@ -29833,9 +30077,9 @@ function escapeCommandData(text) {
 // Everything but letters, digits and a few harmless marks becomes a numeric
 // entity: no HTML, no markdown links/images/emphasis, no table pipes, no @mentions.
 const SUMMARY_SAFE = /[^\p{L}\p{N} .,;/=+-]/gu;
-/** Escapes untrusted text for the job summary (HTML and markdown). */
-function escapeMarkup(text) {
-    return inline(text, 500).replace(SUMMARY_SAFE, (ch) => `&#${ch.codePointAt(0) ?? 32};`);
+/** Escapes untrusted text for the job summary or a comment (HTML and markdown), on one line. */
+function escapeMarkup(text, max = 500) {
+    return inline(text, max).replace(SUMMARY_SAFE, (ch) => `&#${ch.codePointAt(0) ?? 32};`);
 }
 
 
@@ -29898,6 +30142,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -30069,6 +30320,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -30090,7 +30348,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9402:
+/***/ 3340:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30110,8 +30368,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30186,7 +30444,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -30242,8 +30500,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -30257,10 +30515,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -30276,7 +30534,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -30445,7 +30703,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30468,7 +30726,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30564,7 +30822,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -30768,7 +31026,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30795,7 +31053,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -31288,13 +31546,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -31585,7 +31843,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31924,8 +32182,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -32106,7 +32364,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -32174,7 +32432,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -32973,7 +33231,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -33098,7 +33356,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -33107,6 +33365,9 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -33235,6 +33496,28 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -33249,6 +33532,69 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -9,18 +9,28 @@ export interface WorkflowContext {
   job: string;
   action: string;
   serverUrl: string;
+  /** The REST API of this GitHub (api.github.com, or a GitHub Enterprise Server's). */
+  apiUrl: string;
   /** The pull request's head branch on pull_request(_target) events. */
   pullRequestHeadRef?: string;
+  /** The pull request this run is about: pull_request(_target), or issue_comment on a pull request. */
+  pullRequestNumber?: number;
   /** True when the pull request comes from a fork (no secrets are given to it). */
   fromFork: boolean;
 }
 
 interface PullRequestPayload {
+  number?: unknown;
   head?: { ref?: unknown; repo?: { full_name?: unknown } | null };
   base?: { repo?: { full_name?: unknown } | null };
 }
 
-function readEvent(path: string | undefined): { pull_request?: PullRequestPayload } {
+interface EventPayload {
+  pull_request?: PullRequestPayload;
+  issue?: { number?: unknown; pull_request?: unknown };
+}
+
+function readEvent(path: string | undefined): EventPayload {
   if (!path) return {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -31,13 +41,20 @@ function readEvent(path: string | undefined): { pull_request?: PullRequestPayloa
   }
 }
 
+function pullRequestNumber(eventName: string, event: EventPayload): number | undefined {
+  const number = eventName === 'issue_comment' ? (event.issue?.pull_request ? event.issue.number : undefined) : event.pull_request?.number;
+  return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
+}
+
 export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): WorkflowContext {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
-  const pr = isPullRequest ? readEvent(env.GITHUB_EVENT_PATH).pull_request : undefined;
+  const event = isPullRequest || eventName === 'issue_comment' ? readEvent(env.GITHUB_EVENT_PATH) : {};
+  const pr = isPullRequest ? event.pull_request : undefined;
   const headRef = typeof pr?.head?.ref === 'string' && pr.head.ref !== '' ? pr.head.ref : undefined;
   const headRepo = pr?.head?.repo?.full_name;
   const baseRepo = pr?.base?.repo?.full_name;
+  const number = pullRequestNumber(eventName, event);
   return {
     eventName,
     repository: env.GITHUB_REPOSITORY ?? '',
@@ -46,7 +63,9 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
     job: env.GITHUB_JOB ?? '',
     action: env.GITHUB_ACTION ?? '',
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     ...(headRef !== undefined && { pullRequestHeadRef: headRef }),
+    ...(number !== undefined && { pullRequestNumber: number }),
     fromFork: typeof headRepo === 'string' && typeof baseRepo === 'string' && headRepo !== baseRepo,
   };
 }

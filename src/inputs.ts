@@ -31,6 +31,8 @@ export interface Settings {
   cancelOnTimeout: boolean;
   requestsPerMinute: number;
   logLevel: LogLevel;
+  commentOnPr: boolean;
+  githubToken: string;
 }
 
 /** A bad input: names the input and says how to fix it. */
@@ -224,7 +226,16 @@ export function readSettings(options: ReadSettingsOptions): Settings {
       max: MAX_REQUESTS_PER_MINUTE,
     }),
     logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
+    commentOnPr: parseBoolean('comment-on-pr', input('comment-on-pr'), false),
+    githubToken: input('github-token'),
   };
+  if (settings.githubToken !== '') options.onSecret?.(settings.githubToken);
+  if (settings.commentOnPr && settings.githubToken === '') {
+    throw new InputError(
+      'github-token',
+      'is empty while `comment-on-pr` is true; leave it at its default `${{ github.token }}` or pass a token that may write pull request comments.',
+    );
+  }
   const baseBranch = parseBranch('base-branch', input('base-branch') || (context.pullRequestHeadRef ?? ''));
   const workingBranch = parseBranch('working-branch', input('working-branch'));
   const rootDirectory = parseRootDirectory(input('root-directory'));

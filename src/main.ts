@@ -2,18 +2,20 @@ import * as core from '@actions/core';
 import { RequestBudget } from './api/budget.js';
 import { MogplexClient, type StartRunRequest } from './api/client.js';
 import { describeError } from './api/errors.js';
-import type { RunDetail, RunEvent } from './api/schema.js';
+import type { RunDetail } from './api/schema.js';
+import { commentMarker } from './comment.js';
 import { cadenceFor, followRun, type FollowEnd } from './follow.js';
 import { readWorkflowContext, type WorkflowContext } from './github-context.js';
 import { deriveIdempotencyKey } from './idempotency.js';
 import { InputError, readSettings, type Settings } from './inputs.js';
 import { JobLog, renderEnd, renderEvent, renderHeader, renderQuietEvent, renderStatusChange, renderWindowFull, untrusted } from './log.js';
 import { outputsOf } from './outputs.js';
+import { PullRequestComment } from './pr-comment.js';
 import { resolveRepo } from './repo.js';
 import { newReport, recordEvent, type RunReport } from './report.js';
 import { stripControls } from './sanitize.js';
-import { renderSummary } from './summary.js';
 import { STATE } from './state.js';
+import { renderSummary } from './summary.js';
 
 /** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
 const URGENT_CANCEL_TIMEOUT_MS = 3_000;
@@ -33,8 +35,15 @@ export function buildStartRequest(settings: Settings, repoId: string): StartRunR
   };
 }
 
-/** SIGINT / SIGTERM from the runner when the job is cancelled. Installed before any request. */
-function watchForCancel(): { signal: AbortSignal; hurry: AbortSignal } {
+interface Cancellation {
+  /** Aborts on the runner's first SIGINT or SIGTERM. */
+  signal: AbortSignal;
+  /** Aborts a grace period later: the start request may not wait longer. */
+  hurry: AbortSignal;
+}
+
+/** Installed before any request, so a cancel during the start request is not lost. */
+function watchForCancel(): Cancellation {
   const cancelled = new AbortController();
   const hurry = new AbortController();
   const onSignal = (name: NodeJS.Signals): void => {
@@ -48,15 +57,103 @@ function watchForCancel(): { signal: AbortSignal; hurry: AbortSignal } {
   return { signal: cancelled.signal, hurry: hurry.signal };
 }
 
-async function finish(report: RunReport): Promise<void> {
-  report.finishedAt ??= Date.now();
-  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
-  try {
-    await core.summary.addRaw(renderSummary(report)).write();
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+/** One step's run, from the moment it has an id: what it reports to, and how to stop it. */
+class FollowedRun {
+  constructor(
+    readonly report: RunReport,
+    private readonly settings: Settings,
+    private readonly client: MogplexClient,
+    private readonly log: JobLog,
+    private readonly comment: PullRequestComment | undefined,
+  ) {}
+
+  /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
+  async follow(cancel: Cancellation): Promise<FollowEnd> {
+    const { report, settings, log } = this;
+    const followed = await followRun({
+      client: this.client,
+      run: report.run,
+      cadence: cadenceFor(settings.requestsPerMinute),
+      deadline: Date.now() + settings.timeoutMs,
+      signal: cancel.signal,
+      onEvent: (event) => {
+        recordEvent(report, event);
+        const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
+        log.print(render(event, report.startedAt, log.token()));
+      },
+      onRun: (run) => {
+        const changed = run.status !== report.run.status;
+        if (changed) log.print(renderStatusChange(report.run.status, run, log.token()));
+        report.run = run;
+        if (changed) void this.comment?.publish(report);
+      },
+      onWindowFull: (shown) => {
+        report.windowFull = shown;
+        log.print(renderWindowFull(shown));
+      },
+      onPollError: (error) => {
+        log.print(untrusted([`Polling failed, will try again: ${describeError(error)}`], log.token()));
+      },
+    });
+    report.run = followed.run;
+    return followed.end;
   }
-  if (report.failure) core.setFailed(report.failure);
+
+  /** Sets the outcome for how following ended; cancels the run where that is asked for. */
+  async conclude(end: FollowEnd): Promise<void> {
+    const { report, settings } = this;
+    const runId = report.run.runId;
+    const minutes = settings.timeoutMs / 60_000;
+    if (end === 'terminal') {
+      core.saveState(STATE.done, 'true');
+      const failure = terminalFailure(report.run);
+      report.outcome = failure ? 'failed' : 'success';
+      if (failure) report.failure = failure;
+      const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
+      report.finishedAt = Number.isNaN(updated) ? Date.now() : updated;
+    } else if (end === 'timeout') {
+      report.outcome = 'timeout';
+      if (settings.cancelOnTimeout) {
+        await this.cancel(`timeout-minutes (${minutes}) reached`);
+        report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} was cancelled.`;
+      } else {
+        core.saveState(STATE.done, 'true');
+        report.failure =
+          `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
+          `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
+      }
+    } else {
+      report.outcome = 'cancelled';
+      await this.cancel('The job was cancelled');
+      report.failure = `The job was cancelled; cancellation of Mogplex run ${runId} was requested (last known status: ${report.run.status}).`;
+    }
+    this.log.print(renderEnd(report, this.log.token()));
+  }
+
+  /** Outputs, summary, comment and the step's verdict: written on every path that got a run id. */
+  async finish(): Promise<void> {
+    const { report } = this;
+    report.finishedAt ??= Date.now();
+    for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+    try {
+      await core.summary.addRaw(renderSummary(report)).write();
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (report.failure) core.setFailed(report.failure);
+    await this.comment?.publish(report);
+  }
+
+  private async cancel(why: string): Promise<void> {
+    try {
+      const result = await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
+      if (result.run) this.report.run = result.run;
+      core.saveState(STATE.done, 'true');
+      core.info(`${why}: cancellation of the Mogplex run was requested${result.alreadyTerminal ? ' (it had already ended)' : ''}.`);
+    } catch (error) {
+      core.warning(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${describeError(error)}`);
+    }
+  }
 }
 
 function terminalFailure(run: RunDetail): string | undefined {
@@ -65,8 +162,26 @@ function terminalFailure(run: RunDetail): string | undefined {
   return `Mogplex run ${run.runId} ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}${reason}`;
 }
 
+/** Resolves the repo and starts the run; the run id is saved for the post step as soon as it is known. */
+async function start(
+  settings: Settings,
+  context: WorkflowContext,
+  client: MogplexClient,
+  cancel: Cancellation,
+): Promise<{ report: RunReport; key: string }> {
+  const repo = await resolveRepo(client, settings.repo, cancel.signal);
+  // A job cancelled before the start request goes out starts nothing.
+  cancel.signal.throwIfAborted();
+  const request = buildStartRequest(settings, repo.id);
+  const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, request);
+  const started = await client.startRun(request, key, cancel.hurry);
+  core.saveState(STATE.runId, started.runId);
+  core.setOutput('run-id', started.runId);
+  return { report: newReport(started, repo.name), key };
+}
+
 export async function main(): Promise<void> {
-  const context: WorkflowContext = readWorkflowContext();
+  const context = readWorkflowContext();
   let settings: Settings;
   try {
     settings = readSettings({ getInput: (name) => core.getInput(name), context, onSecret: (secret) => core.setSecret(secret) });
@@ -76,111 +191,51 @@ export async function main(): Promise<void> {
   }
   const cancel = watchForCancel();
   const log = new JobLog();
-  const debug = settings.logLevel === 'debug' ? (line: string) => core.info(`[debug] ${line}`) : (line: string) => core.debug(line);
   const client = new MogplexClient({
     apiUrl: settings.apiUrl,
     token: settings.token,
     budget: new RequestBudget(settings.requestsPerMinute),
-    debug,
+    debug: settings.logLevel === 'debug' ? (line) => core.info(`[debug] ${line}`) : (line) => core.debug(line),
   });
   core.saveState(STATE.apiUrl, settings.apiUrl);
 
-  let report: RunReport;
+  let started: { report: RunReport; key: string };
   try {
-    const repo = await resolveRepo(client, settings.repo, cancel.signal);
-    // A job cancelled before the start request goes out starts nothing.
-    cancel.signal.throwIfAborted();
-    const request = buildStartRequest(settings, repo.id);
-    const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, request);
-    const started = await client.startRun(request, key, cancel.hurry);
-    core.saveState(STATE.runId, started.runId);
-    core.setOutput('run-id', started.runId);
-    report = newReport(started, repo.name);
+    started = await start(settings, context, client, cancel);
   } catch (error) {
     core.setFailed(
       cancel.signal.aborted ? `The job was cancelled before the Mogplex run was started: ${describeError(error)}` : describeError(error),
     );
     return;
   }
+  const { report } = started;
   log.print(renderHeader(report, log.token()));
-
-  const stopRun = async (why: string): Promise<void> => {
-    try {
-      const result = await client.cancelRun(report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
-      if (result.run) report.run = result.run;
-      core.saveState(STATE.done, 'true');
-      core.info(`${why}: cancellation of the Mogplex run was requested${result.alreadyTerminal ? ' (it had already ended)' : ''}.`);
-    } catch (error) {
-      core.warning(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${describeError(error)}`);
-    }
-  };
+  const comment = settings.commentOnPr
+    ? await PullRequestComment.open({
+        context,
+        token: settings.githubToken,
+        view: { marker: commentMarker(context, started.key), prompt: settings.prompt, context },
+      })
+    : undefined;
+  const run = new FollowedRun(report, settings, client, log, comment);
 
   if (!settings.wait && !cancel.signal.aborted) {
     core.saveState(STATE.done, 'true');
     report.outcome = 'started';
-    await finish(report);
+    await run.finish();
     return;
   }
-
+  await comment?.publish(report);
   let end: FollowEnd;
   try {
-    const followed = cancel.signal.aborted
-      ? { end: 'aborted' as const, run: report.run }
-      : await followRun({
-          client,
-          run: report.run,
-          cadence: cadenceFor(settings.requestsPerMinute),
-          deadline: Date.now() + settings.timeoutMs,
-          signal: cancel.signal,
-          onEvent: (event: RunEvent) => {
-            recordEvent(report, event);
-            const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
-            log.print(render(event, report.startedAt, log.token()));
-          },
-          onRun: (run) => {
-            if (run.status !== report.run.status) log.print(renderStatusChange(report.run.status, run, log.token()));
-            report.run = run;
-          },
-          onWindowFull: (shown) => {
-            report.windowFull = shown;
-            log.print(renderWindowFull(shown));
-          },
-          onPollError: (error) => log.print(untrusted([`Polling failed, will try again: ${describeError(error)}`], log.token())),
-        });
-    end = followed.end;
-    report.run = followed.run;
+    end = cancel.signal.aborted ? 'aborted' : await run.follow(cancel);
   } catch (error) {
     report.outcome = 'error';
     report.failure = `Lost track of Mogplex run ${report.run.runId}: ${describeError(error)}`;
-    await finish(report);
+    await run.finish();
     return;
   }
-
-  const minutes = settings.timeoutMs / 60_000;
-  if (end === 'terminal') {
-    core.saveState(STATE.done, 'true');
-    const failure = terminalFailure(report.run);
-    report.outcome = failure ? 'failed' : 'success';
-    if (failure) report.failure = failure;
-    const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
-    report.finishedAt = Number.isNaN(updated) ? Date.now() : updated;
-  } else if (end === 'timeout') {
-    report.outcome = 'timeout';
-    if (settings.cancelOnTimeout) {
-      await stopRun(`timeout-minutes (${minutes}) reached`);
-      report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${report.run.runId} was cancelled.`;
-    } else {
-      core.saveState(STATE.done, 'true');
-      report.failure =
-        `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${report.run.runId} goes on (cancel-on-timeout: false). ` +
-        `Follow it with \`mogplex runs events ${report.run.runId} --follow\`, or raise timeout-minutes.`;
-    }
-  } else {
-    report.outcome = 'cancelled';
-    await stopRun('The job was cancelled');
-    report.failure = `The job was cancelled; cancellation of Mogplex run ${report.run.runId} was requested (last known status: ${report.run.status}).`;
-  }
-  log.print(renderEnd(report, log.token()));
-  await finish(report);
+  await run.conclude(end);
+  await run.finish();
   if (end === 'aborted') process.exit(1);
 }

@@ -31,7 +31,7 @@ export function escapeCommandData(text: string): string {
 // entity: no HTML, no markdown links/images/emphasis, no table pipes, no @mentions.
 const SUMMARY_SAFE = /[^\p{L}\p{N} .,;/=+-]/gu;
 
-/** Escapes untrusted text for the job summary (HTML and markdown). */
-export function escapeMarkup(text: string): string {
-  return inline(text, 500).replace(SUMMARY_SAFE, (ch) => `&#${ch.codePointAt(0) ?? 32};`);
+/** Escapes untrusted text for the job summary or a comment (HTML and markdown), on one line. */
+export function escapeMarkup(text: string, max = 500): string {
+  return inline(text, max).replace(SUMMARY_SAFE, (ch) => `&#${ch.codePointAt(0) ?? 32};`);
 }

@@ -33,6 +33,7 @@ describe('readWorkflowContext', () => {
       job: 'j',
       action: 's',
       serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com',
       fromFork: false,
     });
   });

@@ -11,6 +11,7 @@ const context: WorkflowContext = {
   job: 'agent',
   action: '__run',
   serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
   fromFork: false,
 };
 const request: StartRunRequest = { repoId: 'repo', prompt: 'Fix it', harness: 'codex' };

@@ -13,6 +13,7 @@ const context: WorkflowContext = {
   job: 'build',
   action: '__run',
   serverUrl: 'https://github.com',
+  apiUrl: 'https://api.github.com',
   fromFork: false,
 };
 

@@ -1,0 +1,205 @@
+import nock from 'nock';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StartedRun } from '../../src/api/schema.js';
+import { commentMarker, renderComment } from '../../src/comment.js';
+import type { WorkflowContext } from '../../src/github-context.js';
+import { PullRequestComment } from '../../src/pr-comment.js';
+import { newReport, recordEvent, type RunReport } from '../../src/report.js';
+
+const GH = 'https://api.github.com';
+const context: WorkflowContext = {
+  eventName: 'pull_request',
+  repository: 'acme/web',
+  runId: '555',
+  runAttempt: '1',
+  job: 'agent',
+  action: '__run',
+  serverUrl: 'https://github.com',
+  apiUrl: GH,
+  pullRequestNumber: 7,
+  fromFork: false,
+};
+const started: StartedRun = {
+  runId: 'run-1',
+  status: 'pending',
+  harness: 'codex',
+  repoId: 'repo',
+  branch: { base: 'feature/login', working: 'mogplex/external/ab-cd', createBranch: true },
+  createdAt: '2026-11-22T10:00:00.000Z',
+  updatedAt: '2026-11-22T10:00:00.000Z',
+  error: null,
+  replayed: false,
+};
+const marker = commentMarker(context, 'key-1');
+const view = { marker, prompt: 'Fix the login test', context };
+const bot = { type: 'Bot', login: 'github-actions[bot]' };
+let warnings: string[];
+
+function report(status = 'pending'): RunReport {
+  const r = newReport(started, 'acme/web');
+  r.run = { ...r.run, status };
+  return r;
+}
+
+async function open(ctx: WorkflowContext = context, v = view): Promise<PullRequestComment | undefined> {
+  return PullRequestComment.open({ context: ctx, token: 'ghs_token', view: v, fetch: globalThis.fetch });
+}
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(() => {
+  warnings = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    if (String(chunk).startsWith('::warning::')) warnings.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  nock.cleanAll();
+});
+
+describe('PullRequestComment', () => {
+  it('creates one comment when the run starts and updates that same comment after', async () => {
+    const bodies: string[] = [];
+    const scope = nock(GH, { reqheaders: { authorization: 'token ghs_token' } })
+      .get('/repos/acme/web/issues/7/comments')
+      .query({ per_page: '100' })
+      .reply(200, [{ id: 1, body: 'LGTM', user: { type: 'User' } }])
+      .post('/repos/acme/web/issues/7/comments', (body: { body: string }) => bodies.push(body.body) > 0)
+      .reply(201, { id: 42 })
+      .patch('/repos/acme/web/issues/comments/42', (body: { body: string }) => bodies.push(body.body) > 0)
+      .twice()
+      .reply(200, { id: 42 });
+    const comment = await open();
+    await comment!.publish(report('pending'));
+    await comment!.publish(report('streaming'));
+    const done = report('success');
+    done.outcome = 'success';
+    await comment!.publish(done);
+    scope.done();
+    expect(bodies.map((b) => b.split('\n')[0])).toEqual([marker, marker, marker]);
+    expect(bodies[2]).toContain('✅ Mogplex run succeeded');
+  });
+
+  it('skips a write whose body did not change', async () => {
+    const scope = nock(GH)
+      .get(/comments/)
+      .reply(200, [])
+      .post(/comments/)
+      .reply(201, { id: 42 });
+    const comment = await open();
+    await comment!.publish(report('pending'));
+    await comment!.publish(report('pending'));
+    scope.done();
+  });
+
+  it("finds this step's comment again on a re-run and edits it in place", async () => {
+    const scope = nock(GH)
+      .get(/comments/)
+      .reply(200, [{ id: 9, body: `${marker}\nold`, user: bot }])
+      .patch('/repos/acme/web/issues/comments/9')
+      .reply(200, { id: 9 });
+    await (await open())!.publish(report());
+    scope.done();
+  });
+
+  it('gives two steps two comments, and never edits a human comment that copies the marker', async () => {
+    const other = commentMarker({ ...context, action: '__run_2' }, 'key-1');
+    expect(other).not.toBe(marker);
+    const scope = nock(GH)
+      .get(/comments/)
+      .reply(200, [
+        { id: 9, body: `${other}\nstep two`, user: bot },
+        { id: 10, body: `${marker}\nhand-made`, user: { type: 'User' } },
+      ])
+      .post('/repos/acme/web/issues/7/comments')
+      .reply(201, { id: 11 });
+    await (await open())!.publish(report());
+    scope.done();
+  });
+
+  it('turns a 403 into one warning and makes no further calls', async () => {
+    const scope = nock(GH)
+      .get(/comments/)
+      .reply(200, [])
+      .post(/comments/)
+      .reply(403, { message: 'Resource not accessible by integration' });
+    const comment = await open();
+    await comment!.publish(report('pending'));
+    await comment!.publish(report('success'));
+    scope.done();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/could not write the pull request comment.*pull-requests: write/);
+  });
+
+  it('talks to a GitHub Enterprise Server API URL', async () => {
+    const ghes = 'https://ghe.example.com/api/v3';
+    const scope = nock('https://ghe.example.com')
+      .get('/api/v3/repos/acme/web/issues/7/comments')
+      .query(true)
+      .reply(200, [])
+      .post('/api/v3/repos/acme/web/issues/7/comments')
+      .reply(201, { id: 1 });
+    await (await open({ ...context, apiUrl: ghes }))!.publish(report());
+    scope.done();
+  });
+
+  it('makes no call without a pull request, and skips forks once with a warning', async () => {
+    expect(await open({ ...context, pullRequestNumber: undefined } as WorkflowContext)).toBeUndefined();
+    expect(await open({ ...context, fromFork: true })).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/fork/);
+  });
+});
+
+describe('renderComment', () => {
+  it('shows status, prompt, harness, branches with links, duration, events, error and the log link', () => {
+    const r = report('failed');
+    r.outcome = 'failed';
+    r.failure = 'Mogplex run run-1 failed: 2 tests still failing';
+    recordEvent(r, { id: 'e1', type: 'tool_started', toolName: 'run_tests', message: 'Running npm test', payload: null, createdAt: null });
+    const body = renderComment(r, { ...view, prompt: 'line 1\nline 2\nline 3\nline 4\nline 5' });
+    expect(body.split('\n')[0]).toBe(marker);
+    expect(body).toContain('### ❌ Mogplex run failed');
+    expect(body).toContain('> line 1\n> line 2\n> line 3');
+    expect(body).toContain('<details><summary>The rest of the prompt (2 more lines)</summary>');
+    expect(body).toContain('| **Harness** | codex |');
+    expect(body).toContain(
+      '[feature/login](https://github.com/acme/web/tree/feature/login) → [mogplex/external/ab-cd](https://github.com/acme/web/tree/mogplex/external/ab-cd)',
+    );
+    expect(body).toContain('[compare](https://github.com/acme/web/compare/feature/login...mogplex/external/ab-cd)');
+    expect(body).toContain('| tool&#95;started | run&#95;tests | Running npm test |');
+    expect(body).toContain('**Error:** Mogplex run run-1 failed&#58; 2 tests still failing');
+    expect(body).toContain('[Workflow run log](https://github.com/acme/web/actions/runs/555/attempts/1)');
+  });
+
+  it.each([
+    ['@acme/security please merge', /@acme/],
+    ['<img src=x onerror=alert(1)>', /<img/],
+    ['[click me](https://evil.example)', /\[click me\]/],
+    ['| a | b |\n|---|', /\| a \|/],
+    ['<!-- mogplex-run-action job=x -->', /<!-- mogplex-run-action job=x/],
+    ['**bold** `code` ~~x~~', /\*\*bold/],
+  ])('escapes %j in events, errors and the prompt', (attack, raw) => {
+    const r = report('failed');
+    r.failure = attack;
+    recordEvent(r, { id: 'e', type: attack, toolName: attack, message: attack, payload: null, createdAt: null });
+    const body = renderComment(r, { ...view, prompt: attack });
+    expect(body.slice(marker.length)).not.toMatch(raw);
+  });
+
+  it('keeps a hostile branch name inside its link', () => {
+    const r = report();
+    r.run = { ...r.run, branch: { base: 'main', working: 'x)[y](https://evil.example', createBranch: true } };
+    const body = renderComment(r, view);
+    expect(body).not.toContain('](https://evil.example');
+    expect(body).toContain('/tree/x%29%5By%5D%28https%3A/');
+  });
+
+  it('tells matrix legs apart by their idempotency key, and stays the same across re-runs', () => {
+    expect(commentMarker({ ...context, runAttempt: '2' }, 'key-1')).toBe(marker);
+    expect(commentMarker(context, 'key-2')).not.toBe(marker);
+    // A job name cannot end the HTML comment early.
+    expect(commentMarker({ ...context, job: 'j-->x' }, 'k')).toMatch(/^<!-- [^>]* -->$/);
+  });
+});
