@@ -145,7 +145,7 @@ describe('PullRequestComment', () => {
   });
 
   it('makes no call without a pull request, and skips forks once with a warning', async () => {
-    expect(await open({ ...context, pullRequestNumber: undefined } as WorkflowContext)).toBeUndefined();
+    expect(await open({ ...context, pullRequestNumber: undefined })).toBeUndefined();
     expect(await open({ ...context, fromFork: true })).toBeUndefined();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/fork/);
