@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, TransportError } from '../../src/api/errors.js';
 import type { EventsPage, RunDetail, RunEvent } from '../../src/api/schema.js';
 import { cadenceFor, EVENT_WINDOW, followRun, nextInterval, type FollowOptions } from '../../src/follow.js';
+import { runDetail, runEvent } from './fixtures.js';
 
-const baseRun: RunDetail = {
-  runId: 'r1',
-  status: 'pending',
-  harness: 'codex',
-  repoId: 'repo',
-  branch: { base: 'main', working: 'main', createBranch: false },
-  createdAt: null,
-  updatedAt: null,
-  error: null,
-};
+const baseRun: RunDetail = runDetail();
 
 function event(n: number): RunEvent {
-  return { id: `e${n}`, type: 'log', toolName: null, message: `event ${n}`, payload: null, createdAt: null };
+  return runEvent({ id: `e${n}`, message: `event ${n}` });
 }
 
 function events(from: number, to: number): RunEvent[] {

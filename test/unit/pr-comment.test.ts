@@ -5,6 +5,7 @@ import { commentMarker, renderComment } from '../../src/comment.js';
 import type { WorkflowContext } from '../../src/github-context.js';
 import { PullRequestComment } from '../../src/pr-comment.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
+import { startedRun } from './fixtures.js';
 
 const GH = 'https://api.github.com';
 const context: WorkflowContext = {
@@ -19,17 +20,7 @@ const context: WorkflowContext = {
   pullRequestNumber: 7,
   fromFork: false,
 };
-const started: StartedRun = {
-  runId: 'run-1',
-  status: 'pending',
-  harness: 'codex',
-  repoId: 'repo',
-  branch: { base: 'feature/login', working: 'mogplex/external/ab-cd', createBranch: true },
-  createdAt: '2026-11-22T10:00:00.000Z',
-  updatedAt: '2026-11-22T10:00:00.000Z',
-  error: null,
-  replayed: false,
-};
+const started: StartedRun = startedRun({ branch: { base: 'feature/login', working: 'mogplex/external/ab-cd', createBranch: true } });
 const marker = commentMarker(context, 'key-1');
 const view = { marker, prompt: 'Fix the login test', context };
 const bot = { type: 'Bot', login: 'github-actions[bot]' };

@@ -7,32 +7,13 @@ import type { RunEvent, StartedRun } from '../../src/api/schema.js';
 import { outputsOf } from '../../src/outputs.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
 import { renderSummary } from '../../src/summary.js';
+import { runEvent, startedRun } from './fixtures.js';
 
-const started: StartedRun = {
-  runId: 'run-1',
-  status: 'pending',
-  harness: 'codex',
-  repoId: 'repo',
-  branch: { base: 'main', working: 'mogplex/external/ab-cd', createBranch: true },
-  createdAt: '2026-11-22T10:00:00.000Z',
-  updatedAt: '2026-11-22T10:00:00.000Z',
-  error: null,
-  replayed: false,
-};
+const started: StartedRun = startedRun();
 
 function report(events: Array<Partial<RunEvent>> = []): RunReport {
   const r = newReport(started, 'acme/web');
-  events.forEach((e, i) =>
-    recordEvent(r, {
-      id: `e${i}`,
-      type: 'log',
-      toolName: null,
-      message: `m${i}`,
-      payload: null,
-      createdAt: '2026-11-22T10:00:05.000Z',
-      ...e,
-    }),
-  );
+  events.forEach((e, i) => recordEvent(r, runEvent({ id: `e${i}`, message: `m${i}`, createdAt: '2026-11-22T10:00:05.000Z', ...e })));
   return r;
 }
 
