@@ -227,14 +227,18 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     }),
     logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
     commentOnPr: parseBoolean('comment-on-pr', input('comment-on-pr'), false),
-    githubToken: input('github-token'),
+    githubToken: '',
   };
-  if (settings.githubToken !== '') options.onSecret?.(settings.githubToken);
-  if (settings.commentOnPr && settings.githubToken === '') {
-    throw new InputError(
-      'github-token',
-      'is empty while `comment-on-pr` is true; leave it at its default `${{ github.token }}` or pass a token that may write pull request comments.',
-    );
+  // The GitHub token is read (and masked) only when a comment is asked for.
+  if (settings.commentOnPr) {
+    settings.githubToken = input('github-token');
+    if (settings.githubToken === '') {
+      throw new InputError(
+        'github-token',
+        'is empty while `comment-on-pr` is true; leave it at its default `${{ github.token }}` or pass a token that may write pull request comments.',
+      );
+    }
+    options.onSecret?.(settings.githubToken);
   }
   const baseBranch = parseBranch('base-branch', input('base-branch') || (context.pullRequestHeadRef ?? ''));
   const workingBranch = parseBranch('working-branch', input('working-branch'));

@@ -143,3 +143,21 @@ describe('branchProblem', () => {
     },
   );
 });
+
+describe('comment-on-pr', () => {
+  it('reads and masks the GitHub token only when a comment is asked for', () => {
+    const masked: string[] = [];
+    const read = (inputs: Record<string, string>) =>
+      readSettings({
+        getInput: (n) => ({ token: 'mog_t', prompt: 'p', 'github-token': 'ghs_x', ...inputs })[n] ?? '',
+        context,
+        env: {},
+        onSecret: (s) => masked.push(s),
+      });
+    expect(read({}).githubToken).toBe('');
+    expect(masked).toEqual(['mog_t']);
+    expect(read({ 'comment-on-pr': 'true' }).githubToken).toBe('ghs_x');
+    expect(masked).toEqual(['mog_t', 'mog_t', 'ghs_x']);
+    expect(() => read({ 'comment-on-pr': 'true', 'github-token': '' })).toThrow(/Input `github-token`: is empty/);
+  });
+});
