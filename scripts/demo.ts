@@ -1,9 +1,10 @@
 // npm run demo: the built action (dist/index.js) against the local Mogplex
 // simulator, run exactly as a GitHub runner would run it on a pull request,
 // shown as a person would see it: the log, the job summary and the outputs.
-import { startSimulator, SIM_TOKEN } from '../simulator/server.js';
+import { startSimulator } from '../simulator/server.js';
 import { runAction } from '../test/support/run-action.js';
 import { LogView, summaryAsText } from './github-view.js';
+import { samplePullRequestRun } from './sample-run.js';
 
 const scenario = process.argv[2] ?? 'slow';
 const sim = await startSimulator({ scenario });
@@ -12,20 +13,7 @@ try {
   title(`Mogplex simulator at ${sim.url} · scenario "${scenario}" · a pull_request on acme/web`);
   const view = new LogView((line) => console.log(line));
   const result = await runAction({
-    eventName: 'pull_request',
-    event: {
-      pull_request: {
-        number: 7,
-        head: { ref: 'feature/bearer-auth', repo: { full_name: 'acme/web' } },
-        base: { ref: 'main', repo: { full_name: 'acme/web' } },
-      },
-    },
-    inputs: {
-      token: SIM_TOKEN,
-      'api-url': sim.url,
-      prompt: 'Refactor the auth module to use bearer tokens instead of cookies, and keep the tests green.',
-      'create-branch': 'true',
-    },
+    ...samplePullRequestRun(sim.url),
     timeoutMs: 10 * 60_000,
     onStdout: (chunk) => view.feed(chunk),
   });

@@ -11,8 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SIM_TOKEN, startSimulator } from '../simulator/server.js';
+import { startSimulator } from '../simulator/server.js';
 import { REPO_ROOT, runAction } from '../test/support/run-action.js';
+import { samplePullRequestRun } from './sample-run.js';
 
 const OUT = join(REPO_ROOT, 'docs', 'summary.png');
 const WIDTH = 960;
@@ -80,20 +81,7 @@ const work = mkdtempSync(join(tmpdir(), 'summary-picture-'));
 const sim = await startSimulator({ scenario: 'success' });
 try {
   const result = await runAction({
-    eventName: 'pull_request',
-    event: {
-      pull_request: {
-        number: 7,
-        head: { ref: 'feature/bearer-auth', repo: { full_name: 'acme/web' } },
-        base: { ref: 'main', repo: { full_name: 'acme/web' } },
-      },
-    },
-    inputs: {
-      token: SIM_TOKEN,
-      'api-url': sim.url,
-      prompt: 'Refactor the auth module to use bearer tokens instead of cookies, and keep the tests green.',
-      'create-branch': 'true',
-    },
+    ...samplePullRequestRun(sim.url),
     timeoutMs: 120_000,
   });
   await result.cleanup();

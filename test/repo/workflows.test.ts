@@ -33,6 +33,7 @@ const OUTPUTS = Object.keys(isRecord(action.outputs) ? action.outputs : {});
 const EXTRA_PERMISSIONS: Record<string, Record<string, string>> = {
   '.github/workflows/codeql.yml': { contents: 'read', actions: 'read', 'security-events': 'write' },
   '.github/workflows/release.yml': { contents: 'write' },
+  'examples/pull-request.yml': { contents: 'read', 'pull-requests': 'write' },
 };
 
 const SHA_PIN = /^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40}$/;
@@ -263,13 +264,15 @@ describe('release.yml', () => {
 });
 
 describe('examples', () => {
-  it('pull-request.yml: one run per pull request, no forks, comment-on-pr left for later', () => {
+  it('pull-request.yml: one run per pull request, no forks, a live comment', () => {
     const text = read('examples/pull-request.yml');
     const workflow = parseYaml(text, 'examples/pull-request.yml');
     expect(Object.keys(workflow.on as Yaml)).toEqual(['pull_request']);
     expect(String((workflow.concurrency as Yaml).group)).toContain('github.event.pull_request.number');
     expect(jobsOf(workflow).agent?.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
-    expect(text).toMatch(/^\s*# comment-on-pr: true .*later version/m);
+    const agent = stepsOf(workflow).find(({ step }) => isThisAction(step.uses))?.step;
+    expect(agent?.with).toMatchObject({ 'comment-on-pr': true });
+    expect(jobsOf(workflow).agent?.permissions).toMatchObject({ 'pull-requests': 'write' });
   });
 
   it('schedule.yml: weekly, on a new branch, with a prompt file', () => {
