@@ -109,6 +109,18 @@ describe('the action against the simulator', () => {
     expect(result.state.done).toBe('true');
   });
 
+  it('with log-level: quiet prints status changes and the end, no event groups', async () => {
+    const sim = await simulator({ speed: 0.3 });
+    const result = await run(sim, { inputs: { 'log-level': 'quiet' } });
+    expect(result.code).toBe(0);
+    expect(groupTitles(result)).toEqual([]);
+    expect(result.stdout).not.toContain('"path"');
+    expect(result.stdout).toMatch(/Status: pending -> (streaming|success)/);
+    expect(result.stdout).toMatch(/finished: Agent finished/);
+    expect(result.stdout).toMatch(/Run \S+ ended: success/);
+    expect(result.summary).toContain('Last events');
+  });
+
   it('rejects a bad input with an error naming it, and sends nothing', async () => {
     const sim = await simulator();
     const result = await run(sim, { inputs: { harness: 'gpt-9' } });
