@@ -28385,7 +28385,7 @@ const WINDOW_MS = 60_000;
  */
 class RequestBudget {
     perMinute;
-    sent = [];
+    slots = [];
     notBefore = 0;
     constructor(perMinute) {
         this.perMinute = perMinute;
@@ -28393,31 +28393,38 @@ class RequestBudget {
     /** Milliseconds until the next request may go out (0: now). */
     delay(now = Date.now()) {
         this.forget(now);
-        const windowWait = this.sent.length < this.perMinute ? 0 : (this.sent[0] ?? now) + WINDOW_MS - now;
+        const times = this.slots.map((slot) => slot.at).sort((a, b) => a - b);
+        const excess = times.length - this.perMinute;
+        const windowWait = excess < 0 ? 0 : (times[excess] ?? now) + WINDOW_MS - now;
         return Math.max(0, windowWait, this.notBefore - now);
     }
     /** Waits for a slot and takes it. */
     async acquire(signal) {
         for (let wait = this.delay(); wait > 0; wait = this.delay())
             await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .y)(wait, signal);
-        this.record();
+        return this.record();
     }
-    /** Counts a request sent without waiting (an urgent cancel). */
+    /** Takes a slot without waiting (an urgent cancel). */
     record(now = Date.now()) {
-        this.sent.push(now);
+        const slot = { at: now };
+        this.slots.push(slot);
+        return {
+            settle: () => {
+                slot.at = Math.max(slot.at, Date.now());
+            },
+        };
     }
     /** Honours Retry-After: no request to this token before `time`. */
     deferUntil(time) {
         this.notBefore = Math.max(this.notBefore, time);
     }
-    /** Requests sent in the last 60 seconds. */
+    /** Requests counted in the last 60 seconds. */
     used(now = Date.now()) {
         this.forget(now);
-        return this.sent.length;
+        return this.slots.length;
     }
     forget(now) {
-        while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - WINDOW_MS)
-            this.sent.shift();
+        this.slots = this.slots.filter((slot) => slot.at > now - WINDOW_MS);
     }
 }
 
@@ -28513,8 +28520,6 @@ class AttemptFailure extends Error {
 /** The Mogplex v1 API: one method per route, one retry policy and budget for all. */
 class MogplexClient {
     options;
-    /** Bytes of response bodies received, for the log's debug figures and the benchmark. */
-    bytesReceived = 0;
     base;
     retry;
     timeoutMs;
@@ -28590,10 +28595,7 @@ class MogplexClient {
         }
     }
     async attempt(options) {
-        if (options.urgent)
-            this.options.budget.record();
-        else
-            await this.options.budget.acquire(options.signal);
+        const slot = options.urgent ? this.options.budget.record() : await this.options.budget.acquire(options.signal);
         const sentAt = Date.now();
         let answer;
         try {
@@ -28612,7 +28614,9 @@ class MogplexClient {
             const reason = error instanceof Error ? error.message : String(error);
             throw new AttemptFailure({ kind: 'network' }, new errors/* TransportError */.wX(options.operation, reason));
         }
-        this.bytesReceived += Buffer.byteLength(answer.body);
+        finally {
+            slot.settle();
+        }
         this.options.debug?.(`${options.method} ${options.path.split('?')[0]} -> ${answer.status} in ${Date.now() - sentAt} ms, ${answer.body.length} bytes`);
         return this.interpret(answer, options);
     }
@@ -29378,7 +29382,7 @@ var sleep = __nccwpck_require__(6972);
 const EVENT_WINDOW = 200;
 function cadenceFor(requestsPerMinute) {
     const activeMs = Math.max(1_000, Math.ceil(60_000 / requestsPerMinute));
-    return { activeMs, quietMs: Math.max(activeMs, 7_000) };
+    return { activeMs, quietMs: Math.max(activeMs, 7_000), statusMs: Math.max(activeMs, 4_000) };
 }
 /** Polls come quicker while events flow and slow down, step by step, while the run is quiet. */
 function nextInterval(cadence, previousMs, active) {
@@ -29433,7 +29437,7 @@ async function followRun(options) {
                     throw error;
                 options.onPollError(error);
             }
-            interval = nextInterval(cadence, interval || cadence.activeMs, active);
+            interval = windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active);
         }
         return { end: 'terminal', run };
     }

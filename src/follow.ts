@@ -12,11 +12,16 @@ export interface Cadence {
   activeMs: number;
   /** The slowest poll interval, reached when the run stays quiet. */
   quietMs: number;
+  /**
+   * Past the 200-event window only the status can be seen, and a quiet run
+   * cannot be told from a busy one: a steady pace that still sees the end soon.
+   */
+  statusMs: number;
 }
 
 export function cadenceFor(requestsPerMinute: number): Cadence {
   const activeMs = Math.max(1_000, Math.ceil(60_000 / requestsPerMinute));
-  return { activeMs, quietMs: Math.max(activeMs, 7_000) };
+  return { activeMs, quietMs: Math.max(activeMs, 7_000), statusMs: Math.max(activeMs, 4_000) };
 }
 
 /** Polls come quicker while events flow and slow down, step by step, while the run is quiet. */
@@ -90,7 +95,7 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
         if (stop.aborted || !isPassing(error)) throw error;
         options.onPollError(error);
       }
-      interval = nextInterval(cadence, interval || cadence.activeMs, active);
+      interval = windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active);
     }
     return { end: 'terminal', run };
   } catch (error) {

@@ -66,8 +66,6 @@ class AttemptFailure extends Error {
 
 /** The Mogplex v1 API: one method per route, one retry policy and budget for all. */
 export class MogplexClient {
-  /** Bytes of response bodies received, for the log's debug figures and the benchmark. */
-  bytesReceived = 0;
   private readonly base: string;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
@@ -147,8 +145,7 @@ export class MogplexClient {
   }
 
   private async attempt<T>(options: CallOptions<T>): Promise<T> {
-    if (options.urgent) this.options.budget.record();
-    else await this.options.budget.acquire(options.signal);
+    const slot = options.urgent ? this.options.budget.record() : await this.options.budget.acquire(options.signal);
     const sentAt = Date.now();
     let answer: HttpAnswer;
     try {
@@ -164,8 +161,9 @@ export class MogplexClient {
       if (options.signal?.aborted) throw options.signal.reason;
       const reason = error instanceof Error ? error.message : String(error);
       throw new AttemptFailure({ kind: 'network' }, new TransportError(options.operation, reason));
+    } finally {
+      slot.settle();
     }
-    this.bytesReceived += Buffer.byteLength(answer.body);
     this.options.debug?.(
       `${options.method} ${options.path.split('?')[0]} -> ${answer.status} in ${Date.now() - sentAt} ms, ${answer.body.length} bytes`,
     );

@@ -46,6 +46,14 @@ describe('RequestBudget', () => {
     expect(granted).toBe(true);
   });
 
+  it('counts a request at the end of its exchange, where the server has surely seen it', async () => {
+    const budget = new RequestBudget(1);
+    const slot = await budget.acquire();
+    await vi.advanceTimersByTimeAsync(5_000); // a slow answer
+    slot.settle();
+    expect(budget.delay()).toBe(60_000);
+  });
+
   it('counts urgent requests recorded without waiting', () => {
     const budget = new RequestBudget(2);
     budget.record();

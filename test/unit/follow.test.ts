@@ -46,7 +46,7 @@ function follow(client: FollowOptions['client'], extra: Partial<FollowOptions> =
   const result = followRun({
     client,
     run: baseRun,
-    cadence: { activeMs: 1, quietMs: 4 },
+    cadence: { activeMs: 1, quietMs: 4, statusMs: 2 },
     deadline: Date.now() + 10_000,
     signal: new AbortController().signal,
     onEvent: (e) => seen.push(e.id),
@@ -134,9 +134,9 @@ describe('followRun', () => {
 
 describe('cadence', () => {
   it("spends the step's share of the budget while events flow", () => {
-    expect(cadenceFor(20).activeMs).toBe(3_000);
-    expect(cadenceFor(60).activeMs).toBe(1_000);
-    expect(cadenceFor(6).activeMs).toBe(10_000);
+    expect(cadenceFor(20)).toEqual({ activeMs: 3_000, quietMs: 7_000, statusMs: 4_000 });
+    expect(cadenceFor(60)).toEqual({ activeMs: 1_000, quietMs: 7_000, statusMs: 4_000 });
+    expect(cadenceFor(6)).toEqual({ activeMs: 10_000, quietMs: 10_000, statusMs: 10_000 });
   });
   it('slows down step by step while quiet and speeds up on events', () => {
     const cadence = cadenceFor(20);
