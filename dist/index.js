@@ -28589,7 +28589,7 @@ class MogplexClient {
                 if (delay === undefined)
                     throw failure.error;
                 this.options.debug?.(`${options.operation}: attempt ${attempt} failed (${failure.error.message}); retrying in ${delay} ms`);
-                // Retry-After is already in the budget; the backoff only spaces out other failures.
+                // With Retry-After the budget also holds back every other request until then.
                 await (0,sleep/* sleep */.y)(delay, options.signal);
             }
         }
@@ -29528,12 +29528,10 @@ function renderQuietEvent(event, startedAt, token) {
 function renderHeader(report, token) {
     const { run } = report;
     const branch = `${run.branch.base ?? '(default)'} -> ${run.branch.working ?? run.branch.base ?? '(default)'}`;
-    return [
-        ...untrusted([
-            `Mogplex run ${(0,sanitize/* inline */.mG)(run.runId, 80)} ${report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
-            `  harness: ${(0,sanitize/* inline */.mG)(report.harness || '?', 40)}   repo: ${(0,sanitize/* inline */.mG)(report.repo, 120)}   branch: ${(0,sanitize/* inline */.mG)(branch, 200)}`,
-        ], token),
-    ];
+    return untrusted([
+        `Mogplex run ${(0,sanitize/* inline */.mG)(run.runId, 80)} ${report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
+        `  harness: ${(0,sanitize/* inline */.mG)(report.harness || '?', 40)}   repo: ${(0,sanitize/* inline */.mG)(report.repo, 120)}   branch: ${(0,sanitize/* inline */.mG)(branch, 200)}`,
+    ], token);
 }
 function renderStatusChange(from, run, token) {
     return untrusted([`Status: ${(0,sanitize/* inline */.mG)(from, 40)} -> ${(0,sanitize/* inline */.mG)(run.status, 40)}`], token);
@@ -29542,7 +29540,7 @@ function renderWindowFull(shown) {
     return [`Showing the first ${shown} events: the Mogplex events route shows no more. The run goes on; following its status only.`];
 }
 function renderEnd(report, token) {
-    const duration = formatDuration(Math.max(0, (report.finishedAt ?? Date.now()) - report.startedAt));
+    const duration = formatDuration(durationMs(report));
     return untrusted([`Run ${(0,sanitize/* inline */.mG)(report.run.runId, 80)} ended: ${(0,sanitize/* inline */.mG)(report.run.status, 40)} after ${duration} (${report.eventCount} events shown)`], token);
 }
 /** The I/O edge of the job log. Each call writes whole groups, so none is left open. */
@@ -29952,7 +29950,10 @@ async function main() {
         apiUrl: settings.apiUrl,
         token: settings.token,
         budget: new budget/* RequestBudget */.b(settings.requestsPerMinute),
-        debug: settings.logLevel === 'debug' ? (line) => core/* info */.pq(`[debug] ${line}`) : (line) => core/* debug */.Yz(line),
+        // core.debug escapes its data; at log-level debug the lines are printed like other untrusted text.
+        debug: settings.logLevel === 'debug'
+            ? (line) => log.print(untrusted([`[debug] ${(0,sanitize/* inline */.mG)(line, 500)}`], log.token()))
+            : (line) => core/* debug */.Yz(line),
     });
     core/* saveState */.LZ(state/* STATE */.c.apiUrl, settings.apiUrl);
     let started;

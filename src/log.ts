@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EOL } from 'node:os';
 import type { RunDetail, RunEvent } from './api/schema.js';
 import { escapeCommandData, inline, stripControls } from './sanitize.js';
-import { formatDuration, type RunReport } from './report.js';
+import { durationMs, formatDuration, type RunReport } from './report.js';
 
 /**
  * Wraps lines of untrusted text so the runner processes none of them as a
@@ -58,15 +58,13 @@ export function renderQuietEvent(event: RunEvent, startedAt: number, token: stri
 export function renderHeader(report: RunReport, token: string): string[] {
   const { run } = report;
   const branch = `${run.branch.base ?? '(default)'} -> ${run.branch.working ?? run.branch.base ?? '(default)'}`;
-  return [
-    ...untrusted(
-      [
-        `Mogplex run ${inline(run.runId, 80)} ${report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
-        `  harness: ${inline(report.harness || '?', 40)}   repo: ${inline(report.repo, 120)}   branch: ${inline(branch, 200)}`,
-      ],
-      token,
-    ),
-  ];
+  return untrusted(
+    [
+      `Mogplex run ${inline(run.runId, 80)} ${report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
+      `  harness: ${inline(report.harness || '?', 40)}   repo: ${inline(report.repo, 120)}   branch: ${inline(branch, 200)}`,
+    ],
+    token,
+  );
 }
 
 export function renderStatusChange(from: string, run: RunDetail, token: string): string[] {
@@ -78,7 +76,7 @@ export function renderWindowFull(shown: number): string[] {
 }
 
 export function renderEnd(report: RunReport, token: string): string[] {
-  const duration = formatDuration(Math.max(0, (report.finishedAt ?? Date.now()) - report.startedAt));
+  const duration = formatDuration(durationMs(report));
   return untrusted(
     [`Run ${inline(report.run.runId, 80)} ended: ${inline(report.run.status, 40)} after ${duration} (${report.eventCount} events shown)`],
     token,

@@ -13,7 +13,7 @@ import { outputsOf } from './outputs.js';
 import { PullRequestComment } from './pr-comment.js';
 import { resolveRepo } from './repo.js';
 import { newReport, recordEvent, type RunReport } from './report.js';
-import { stripControls } from './sanitize.js';
+import { inline, stripControls } from './sanitize.js';
 import { STATE } from './state.js';
 import { renderSummary } from './summary.js';
 
@@ -195,7 +195,11 @@ export async function main(): Promise<void> {
     apiUrl: settings.apiUrl,
     token: settings.token,
     budget: new RequestBudget(settings.requestsPerMinute),
-    debug: settings.logLevel === 'debug' ? (line) => core.info(`[debug] ${line}`) : (line) => core.debug(line),
+    // core.debug escapes its data; at log-level debug the lines are printed like other untrusted text.
+    debug:
+      settings.logLevel === 'debug'
+        ? (line) => log.print(untrusted([`[debug] ${inline(line, 500)}`], log.token()))
+        : (line) => core.debug(line),
   });
   core.saveState(STATE.apiUrl, settings.apiUrl);
 

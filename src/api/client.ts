@@ -36,7 +36,7 @@ export interface ClientOptions {
   budget: RequestBudget;
   retry?: RetryPolicy;
   timeoutMs?: number;
-  /** Request timing lines for debug logging; never given headers or bodies. */
+  /** Request timing lines for debug logging; never given headers or bodies, but may hold API error text (untrusted). */
   debug?: (line: string) => void;
   transport?: (request: HttpRequest) => Promise<HttpAnswer>;
 }
@@ -138,7 +138,7 @@ export class MogplexClient {
         const delay = options.urgent ? undefined : nextDelay(this.retry, attempt, failure.outcome, Date.now() - started);
         if (delay === undefined) throw failure.error;
         this.options.debug?.(`${options.operation}: attempt ${attempt} failed (${failure.error.message}); retrying in ${delay} ms`);
-        // Retry-After is already in the budget; the backoff only spaces out other failures.
+        // With Retry-After the budget also holds back every other request until then.
         await sleep(delay, options.signal);
       }
     }

@@ -186,6 +186,28 @@ describe('log injection', () => {
   });
 });
 
+describe('log injection through API errors', () => {
+  it('error texts from the API, printed at log-level debug and in the failure, run no command', async () => {
+    const sim = await simulator({ speed: 0.3 });
+    const attack = JSON.stringify({
+      ok: false,
+      error: { code: '::error::code', message: 'x\n::error::pwned\r\n##[warning]y %0A::set-output name=status::success' },
+    });
+    sim.addFault({ match: { path: EVENTS }, action: { status: 503, body: attack } });
+    sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { status: 404, body: attack } });
+    const result = await run(sim, { inputs: { 'log-level': 'debug' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('[debug] run events: attempt 1 failed');
+    const commands = result.commands.filter(
+      (c) => !['group', 'endgroup', 'stop-commands', 'add-mask', 'debug'].includes(c.command) && c.effect !== 'resume',
+    );
+    // The one annotation is the action's own failure, made with core.setFailed (its data escaped).
+    expect(commands.map((c) => c.command)).toEqual(['error']);
+    expect(commands[0]!.data).toMatch(/^Lost track of Mogplex run/);
+    expect(result.outputs.status).not.toBe('success');
+  });
+});
+
 describe('secrets', () => {
   function leaks(result: Awaited<ReturnType<typeof run>>, token: string): string[] {
     const places: Record<string, string> = {
