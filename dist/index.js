@@ -28842,8 +28842,12 @@ function errorText(value) {
     }
     return value == null ? null : JSON.stringify(value);
 }
+// Run ids are UUIDs; holding them to a plain alphabet keeps them safe in URLs, state and log lines.
+const RUN_ID = /^[A-Za-z0-9_-]{1,128}$/;
 function parseRunDetail(value, what = 'run') {
     const run = object(value, what);
+    if (typeof run.runId === 'string' && !RUN_ID.test(run.runId))
+        throw new ParseError(`${what}.runId is not a run id`);
     const branch = typeof run.branch === 'object' && run.branch !== null ? run.branch : {};
     return {
         runId: string(run.runId, `${what}.runId`),

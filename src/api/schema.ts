@@ -107,8 +107,12 @@ function errorText(value: unknown): string | null {
   return value == null ? null : JSON.stringify(value);
 }
 
+// Run ids are UUIDs; holding them to a plain alphabet keeps them safe in URLs, state and log lines.
+const RUN_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
 export function parseRunDetail(value: unknown, what = 'run'): RunDetail {
   const run = object(value, what);
+  if (typeof run.runId === 'string' && !RUN_ID.test(run.runId)) throw new ParseError(`${what}.runId is not a run id`);
   const branch = typeof run.branch === 'object' && run.branch !== null ? (run.branch as Json) : {};
   return {
     runId: string(run.runId, `${what}.runId`),

@@ -145,6 +145,13 @@ describe('MogplexClient', () => {
     expect(String(error)).toMatch(/runId is not a string/);
   });
 
+  it('rejects a run id that is not a plain id (it ends up in URLs, state and log lines)', async () => {
+    nock(API)
+      .get(`${BASE}/runs/r1`)
+      .reply(200, { ok: true, data: { run: { ...run, runId: '##[error]x' } } });
+    await expect(client({ retry: { ...FAST, maxAttempts: 1 } }).getRun('r1')).rejects.toThrow(/runId is not a run id/);
+  });
+
   it('sends an urgent cancel at once, ignoring the budget, and accepts both answer shapes', async () => {
     const budget = new RequestBudget(1);
     budget.record();
