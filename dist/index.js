@@ -29582,21 +29582,30 @@ function outputsOf(report) {
 ;// CONCATENATED MODULE: ./src/pr-comment.ts
 
 
-const REQUEST_TIMEOUT_MS = 10_000;
+/** A pull request with more than 1,000 comments gets a new comment rather than a long search. */
+const MAX_COMMENT_PAGES = 10;
 /** Loads @actions/github only here: a step that asks for no comment never pays for it. */
-async function commentsApi(context, token, issueNumber, fetchImpl) {
+async function commentsApi(context, token, issueNumber, options) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(token, {
-        baseUrl: context.apiUrl,
-        request: { timeout: REQUEST_TIMEOUT_MS, ...(fetchImpl && { fetch: fetchImpl }) },
-    });
+    const octokit = getOctokit(token, { baseUrl: context.apiUrl, ...(options.fetch && { request: { fetch: options.fetch } }) });
     const [owner = '', repo = ''] = context.repository.split('/');
     const target = { owner, repo, issue_number: issueNumber };
+    const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
     return {
-        list: () => octokit.paginate(octokit.rest.issues.listComments, { ...target, per_page: 100 }),
-        create: async (body) => (await octokit.rest.issues.createComment({ ...target, body })).data.id,
+        // Page by hand: octokit.paginate drops per-request options, the deadline among them.
+        list: async () => {
+            const comments = [];
+            for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+                const { data } = await octokit.rest.issues.listComments({ ...target, per_page: 100, page, request: request() });
+                comments.push(...data);
+                if (data.length < 100)
+                    break;
+            }
+            return comments;
+        },
+        create: async (body) => (await octokit.rest.issues.createComment({ ...target, body, request: request() })).data.id,
         update: async (id, body) => {
-            await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body, request: request() });
         },
     };
 }
@@ -29634,7 +29643,7 @@ class PullRequestComment {
             return undefined;
         }
         try {
-            return new PullRequestComment(await commentsApi(context, options.token, context.pullRequestNumber, options.fetch), options.view);
+            return new PullRequestComment(await commentsApi(context, options.token, context.pullRequestNumber, options), options.view);
         }
         catch (error) {
             core/* warning */.$e(`comment-on-pr: could not load the GitHub client: ${reason(error)}`);
@@ -29984,7 +29993,8 @@ async function main() {
         await run.finish();
         return;
     }
-    await comment?.publish(report);
+    // Not awaited: a slow GitHub must not hold up following (or a cancel); writes stay in order.
+    void comment?.publish(report);
     let end;
     try {
         end = cancel.signal.aborted ? 'aborted' : await run.follow(cancel);

@@ -229,7 +229,8 @@ export async function main(): Promise<void> {
     await run.finish();
     return;
   }
-  await comment?.publish(report);
+  // Not awaited: a slow GitHub must not hold up following (or a cancel); writes stay in order.
+  void comment?.publish(report);
   let end: FollowEnd;
   try {
     end = cancel.signal.aborted ? 'aborted' : await run.follow(cancel);

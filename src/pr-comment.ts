@@ -10,22 +10,42 @@ interface CommentsApi {
   update(id: number, body: string): Promise<void>;
 }
 
-const REQUEST_TIMEOUT_MS = 10_000;
+/** A pull request with more than 1,000 comments gets a new comment rather than a long search. */
+const MAX_COMMENT_PAGES = 10;
+
+export interface CommentClientOptions {
+  /** Each GitHub call's deadline (Octokit's fetch has none of its own). */
+  timeoutMs?: number;
+  /** For tests: a fetch that nock can see (the default is @actions/github's proxy-aware undici fetch). */
+  fetch?: typeof fetch;
+}
 
 /** Loads @actions/github only here: a step that asks for no comment never pays for it. */
-async function commentsApi(context: WorkflowContext, token: string, issueNumber: number, fetchImpl?: typeof fetch): Promise<CommentsApi> {
+async function commentsApi(
+  context: WorkflowContext,
+  token: string,
+  issueNumber: number,
+  options: CommentClientOptions,
+): Promise<CommentsApi> {
   const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(token, {
-    baseUrl: context.apiUrl,
-    request: { timeout: REQUEST_TIMEOUT_MS, ...(fetchImpl && { fetch: fetchImpl }) },
-  });
+  const octokit = getOctokit(token, { baseUrl: context.apiUrl, ...(options.fetch && { request: { fetch: options.fetch } }) });
   const [owner = '', repo = ''] = context.repository.split('/');
   const target = { owner, repo, issue_number: issueNumber };
+  const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
   return {
-    list: () => octokit.paginate(octokit.rest.issues.listComments, { ...target, per_page: 100 }),
-    create: async (body) => (await octokit.rest.issues.createComment({ ...target, body })).data.id,
+    // Page by hand: octokit.paginate drops per-request options, the deadline among them.
+    list: async () => {
+      const comments = [];
+      for (let page = 1; page <= MAX_COMMENT_PAGES; page++) {
+        const { data } = await octokit.rest.issues.listComments({ ...target, per_page: 100, page, request: request() });
+        comments.push(...data);
+        if (data.length < 100) break;
+      }
+      return comments;
+    },
+    create: async (body) => (await octokit.rest.issues.createComment({ ...target, body, request: request() })).data.id,
     update: async (id, body) => {
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body, request: request() });
     },
   };
 }
@@ -54,12 +74,9 @@ export class PullRequestComment {
   ) {}
 
   /** A comment for this step, or undefined when there is no pull request to comment on (said once in the log). */
-  static async open(options: {
-    context: WorkflowContext;
-    token: string;
-    view: CommentView;
-    fetch?: typeof fetch;
-  }): Promise<PullRequestComment | undefined> {
+  static async open(
+    options: { context: WorkflowContext; token: string; view: CommentView } & CommentClientOptions,
+  ): Promise<PullRequestComment | undefined> {
     const { context } = options;
     if (context.pullRequestNumber === undefined) {
       core.info(`comment-on-pr: no pull request in this ${context.eventName || 'workflow'} event; no comment is written.`);
@@ -70,7 +87,7 @@ export class PullRequestComment {
       return undefined;
     }
     try {
-      return new PullRequestComment(await commentsApi(context, options.token, context.pullRequestNumber, options.fetch), options.view);
+      return new PullRequestComment(await commentsApi(context, options.token, context.pullRequestNumber, options), options.view);
     } catch (error) {
       core.warning(`comment-on-pr: could not load the GitHub client: ${reason(error)}`);
       return undefined;

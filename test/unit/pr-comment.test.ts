@@ -54,7 +54,7 @@ describe('PullRequestComment', () => {
     const bodies: string[] = [];
     const scope = nock(GH, { reqheaders: { authorization: 'token ghs_token' } })
       .get('/repos/acme/web/issues/7/comments')
-      .query({ per_page: '100' })
+      .query({ per_page: '100', page: '1' })
       .reply(200, [{ id: 1, body: 'LGTM', user: { type: 'User' } }])
       .post('/repos/acme/web/issues/7/comments', (body: { body: string }) => bodies.push(body.body) > 0)
       .reply(201, { id: 42 })
@@ -94,6 +94,21 @@ describe('PullRequestComment', () => {
     scope.done();
   });
 
+  it('looks through every page of comments for its own', async () => {
+    const page1 = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, body: 'chatter', user: { type: 'User' } }));
+    const scope = nock(GH)
+      .get('/repos/acme/web/issues/7/comments')
+      .query({ per_page: '100', page: '1' })
+      .reply(200, page1)
+      .get('/repos/acme/web/issues/7/comments')
+      .query({ per_page: '100', page: '2' })
+      .reply(200, [{ id: 500, body: `${marker}\nold`, user: bot }])
+      .patch('/repos/acme/web/issues/comments/500')
+      .reply(200, { id: 500 });
+    await (await open())!.publish(report());
+    scope.done();
+  });
+
   it('gives two steps two comments, and never edits a human comment that copies the marker', async () => {
     const other = commentMarker({ ...context, action: '__run_2' }, 'key-1');
     expect(other).not.toBe(marker);
@@ -121,6 +136,18 @@ describe('PullRequestComment', () => {
     scope.done();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/could not write the pull request comment.*pull-requests: write/);
+  });
+
+  it('gives up on a GitHub call that does not answer in time, with one warning', async () => {
+    nock(GH)
+      .get(/comments/)
+      .delay(1_000)
+      .reply(200, []);
+    const comment = await PullRequestComment.open({ context, token: 'ghs_token', view, fetch: globalThis.fetch, timeoutMs: 50 });
+    const started = Date.now();
+    await comment!.publish(report());
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(warnings).toHaveLength(1);
   });
 
   it('talks to a GitHub Enterprise Server API URL', async () => {
