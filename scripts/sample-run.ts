@@ -2,17 +2,11 @@
 // of one step on acme/web, against a simulator at `apiUrl`.
 import { SIM_TOKEN } from '../simulator/server.js';
 import type { RunActionOptions } from '../test/support/run-action.js';
+import { pullRequestEvent } from '../test/support/pull-request.js';
 
 export function samplePullRequestRun(apiUrl: string): RunActionOptions {
   return {
-    eventName: 'pull_request',
-    event: {
-      pull_request: {
-        number: 7,
-        head: { ref: 'feature/bearer-auth', repo: { full_name: 'acme/web' } },
-        base: { ref: 'main', repo: { full_name: 'acme/web' } },
-      },
-    },
+    ...pullRequestEvent({ headRef: 'feature/bearer-auth' }),
     inputs: {
       token: SIM_TOKEN,
       'api-url': apiUrl,

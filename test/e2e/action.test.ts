@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPO_API_ID, REPO_WEB_ID } from '../../simulator/server.js';
 import { groupTitles, routes, run, simulator } from './helpers.js';
+import { pullRequestEvent } from '../support/pull-request.js';
 
 describe('the action against the simulator', () => {
   it('follows a successful run: every event once, summary, outputs, exit 0', async () => {
@@ -85,13 +86,7 @@ describe('the action against the simulator', () => {
   it("defaults the base branch to the pull request's head branch", async () => {
     const sim = await simulator({ speed: 0.3 });
     const result = await run(sim, {
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          head: { ref: 'feature/login', repo: { full_name: 'acme/web' } },
-          base: { ref: 'main', repo: { full_name: 'acme/web' } },
-        },
-      },
+      ...pullRequestEvent({ headRef: 'feature/login' }),
     });
     expect(result.code).toBe(0);
     expect(sim.runs[0]!.request.baseBranch).toBe('feature/login');

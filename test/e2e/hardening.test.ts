@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_BASE, SIM_TOKEN } from '../../simulator/server.js';
 import { runPost } from '../support/run-action.js';
+import { pullRequestEvent } from '../support/pull-request.js';
 import { groupTitles, routes, run, simulator } from './helpers.js';
 
 const EVENTS = /\/events$/;
@@ -247,13 +248,7 @@ describe('secrets', () => {
     const sim = await simulator();
     const result = await run(sim, {
       inputs: { token: '' },
-      eventName: 'pull_request',
-      event: {
-        pull_request: {
-          head: { ref: 'patch-1', repo: { full_name: 'someone/web' } },
-          base: { ref: 'main', repo: { full_name: 'acme/web' } },
-        },
-      },
+      ...pullRequestEvent({ headRef: 'patch-1', headRepo: 'someone/web' }),
     });
     expect(result.code).toBe(1);
     expect(result.commands.find((c) => c.command === 'error')?.data).toMatch(/comes from a fork.*does not give repository secrets/);

@@ -2,6 +2,7 @@
 // Mogplex, a local stand-in for GitHub's comment routes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import { pullRequestEvent } from '../support/pull-request.js';
 import { run, simulator } from './helpers.js';
 
 const standins: GitHubStandin[] = [];
@@ -15,16 +16,7 @@ async function github(): Promise<GitHubStandin> {
   return standin;
 }
 
-const pullRequest = {
-  eventName: 'pull_request',
-  event: {
-    pull_request: {
-      number: 7,
-      head: { ref: 'feature/login', repo: { full_name: 'acme/web' } },
-      base: { ref: 'main', repo: { full_name: 'acme/web' } },
-    },
-  },
-};
+const pullRequest = pullRequestEvent({ headRef: 'feature/login' });
 
 describe('comment-on-pr', () => {
   it('keeps one comment that tracks the run from start to end, with a handful of calls', async () => {
