@@ -28431,7 +28431,7 @@ class RequestBudget {
 
 /***/ }),
 
-/***/ 43:
+/***/ 6834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28446,10 +28446,141 @@ var errors = __nccwpck_require__(3249);
 var retry = __nccwpck_require__(7018);
 // EXTERNAL MODULE: ./src/api/schema.ts
 var schema = __nccwpck_require__(1549);
+;// CONCATENATED MODULE: ./src/api/events-scan.ts
+// The events route has no cursor: every poll returns all of a run's events so
+// far, up to 200 of about 20 KB each. Parsing 4 MB into objects on every poll
+// to find a few new events is what drives memory up, so the answer is scanned
+// as it streams in and the events already shown are dropped unparsed.
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const NULL = Buffer.from('null');
+/** Longer strings cannot be the keys followed here (`data`, `events`). */
+const MAX_KEY_BYTES = 16;
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+/**
+ * Copies a JSON text through, replacing each of the first `skip` items of the
+ * array at `data.events` with `null` without keeping its bytes. It works on
+ * bytes: JSON's structural characters are ASCII, and UTF-8 never uses an
+ * ASCII byte inside a multi-byte character. A text of another shape is copied
+ * unchanged, for JSON.parse to judge.
+ */
+class EventsElider {
+    skip;
+    /** Events in the answer, dropped or kept. */
+    total = 0;
+    kept = [];
+    containers = [];
+    /** The key each open container was opened under, by depth. */
+    keys = [];
+    inString = false;
+    escaped = false;
+    stringBytes;
+    lastString;
+    /** Depth of the data.events array while inside it, else 0. */
+    eventsDepth = 0;
+    expectItem = false;
+    dropping = false;
+    constructor(skip) {
+        this.skip = skip;
+    }
+    push(chunk) {
+        let copyFrom = this.dropping ? -1 : 0;
+        for (let i = 0; i < chunk.length; i++) {
+            const byte = chunk[i] ?? 0;
+            if (this.inString) {
+                this.readStringByte(byte);
+                continue;
+            }
+            if (isSpace(byte))
+                continue;
+            const depth = this.containers.length;
+            if (this.eventsDepth !== 0 && depth === this.eventsDepth) {
+                if (byte === COMMA || byte === CLOSE_ARRAY) {
+                    if (this.dropping) {
+                        this.dropping = false;
+                        copyFrom = i;
+                    }
+                    this.expectItem = byte === COMMA;
+                }
+                else if (this.expectItem) {
+                    this.expectItem = false;
+                    if (this.total++ < this.skip) {
+                        this.kept.push(Buffer.from(chunk.subarray(copyFrom, i)), NULL);
+                        this.dropping = true;
+                        copyFrom = -1;
+                    }
+                }
+            }
+            this.readStructure(byte, depth);
+        }
+        if (copyFrom >= 0 && copyFrom < chunk.length)
+            this.kept.push(Buffer.from(chunk.subarray(copyFrom)));
+    }
+    /** The JSON text, the dropped events as `null`. */
+    text() {
+        return Buffer.concat(this.kept).toString('utf8');
+    }
+    readStringByte(byte) {
+        if (this.escaped) {
+            this.escaped = false;
+        }
+        else if (byte === BACKSLASH) {
+            this.escaped = true;
+        }
+        else if (byte === QUOTE) {
+            this.inString = false;
+            this.lastString = this.stringBytes && this.stringBytes.length <= MAX_KEY_BYTES ? Buffer.from(this.stringBytes).toString() : undefined;
+            this.stringBytes = undefined;
+            return;
+        }
+        if (this.stringBytes && this.stringBytes.length <= MAX_KEY_BYTES)
+            this.stringBytes.push(byte);
+    }
+    readStructure(byte, depth) {
+        switch (byte) {
+            case QUOTE:
+                this.inString = true;
+                this.stringBytes = depth <= 2 ? [] : undefined;
+                this.lastString = undefined;
+                return;
+            case COLON:
+                this.keys[depth] = this.lastString;
+                return;
+            case OPEN_OBJECT:
+            case OPEN_ARRAY:
+                if (byte === OPEN_ARRAY && depth === 2 && this.keys[1] === 'data' && this.keys[2] === 'events' && this.eventsDepth === 0) {
+                    this.eventsDepth = 3;
+                    this.expectItem = true;
+                }
+                this.containers.push(byte);
+                return;
+            case CLOSE_OBJECT:
+            case CLOSE_ARRAY:
+                if (this.containers.length === this.eventsDepth)
+                    this.eventsDepth = -1; // done: a later `events` key is not followed
+                this.containers.pop();
+                this.keys.length = this.containers.length + 1;
+                return;
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./src/api/transport.ts
 
+function wholeBody() {
+    const chunks = [];
+    return { push: (chunk) => chunks.push(chunk), text: () => Buffer.concat(chunks).toString('utf8') };
+}
 const USER_AGENT = 'mogplex-run-action/1';
 /**
  * One HTTP exchange with a hard deadline on the whole of it (connect, headers
@@ -28483,8 +28614,10 @@ async function send(request) {
     });
     const exchange = (async () => {
         const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-        const body = await response.readBody();
-        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+        const reader = request.reader ?? wholeBody();
+        for await (const chunk of response.message)
+            reader.push(chunk);
+        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: reader.text() };
     })();
     try {
         return await Promise.race([exchange, stopped]);
@@ -28502,6 +28635,7 @@ async function send(request) {
 // EXTERNAL MODULE: ./src/sleep.ts
 var sleep = __nccwpck_require__(6972);
 ;// CONCATENATED MODULE: ./src/api/client.ts
+
 
 
 
@@ -28556,13 +28690,19 @@ class MogplexClient {
             signal,
         });
     }
-    listEvents(runId, limit, signal) {
+    /**
+     * The run and its first `limit` events. The first `skip` events are dropped
+     * unparsed as the answer streams in (the caller has shown them already);
+     * `total` still counts them.
+     */
+    listEvents(runId, limit, skip = 0, signal) {
         return this.call({
             method: 'GET',
             path: `/runs/${encodeURIComponent(runId)}/events?limit=${limit}`,
             operation: 'run events',
             parse: schema/* parseEventsPage */.Eg,
             signal,
+            ...(skip > 0 && { reader: () => new EventsElider(skip) }),
         });
     }
     cancelRun(runId, options = {}) {
@@ -28606,6 +28746,7 @@ class MogplexClient {
                 ...(options.body !== undefined && { body: options.body }),
                 timeoutMs: options.timeoutMs ?? this.timeoutMs,
                 ...(options.signal && { signal: options.signal }),
+                ...(options.reader && { reader: options.reader() }),
             });
         }
         catch (error) {
@@ -28896,7 +29037,10 @@ function parseEvent(value, i) {
 }
 function parseEventsPage(data) {
     const page = object(data, 'data');
-    return { run: parseRunDetail(page.run, 'data.run'), events: array(page.events, 'data.events').map(parseEvent) };
+    const items = array(page.events, 'data.events');
+    // `null` stands for an event the client dropped unparsed (see events-scan.ts).
+    const events = items.flatMap((item, i) => (item === null ? [] : [parseEvent(item, i)]));
+    return { run: parseRunDetail(page.run, 'data.run'), events, total: items.length };
 }
 /** Current server: `{ run, status, alreadyTerminal }`; seed docs: `status: cancellation_requested | already_terminal`. */
 function parseCancel(data) {
@@ -29235,8 +29379,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3340);
 // EXTERNAL MODULE: ./src/api/budget.ts
 var budget = __nccwpck_require__(6876);
-// EXTERNAL MODULE: ./src/api/client.ts + 1 modules
-var api_client = __nccwpck_require__(43);
+// EXTERNAL MODULE: ./src/api/client.ts + 2 modules
+var api_client = __nccwpck_require__(6834);
 // EXTERNAL MODULE: ./src/api/errors.ts
 var errors = __nccwpck_require__(3249);
 // EXTERNAL MODULE: external "node:crypto"
@@ -29407,6 +29551,10 @@ async function followRun(options) {
     const seen = new Set();
     let run = options.run;
     let windowFull = false;
+    // Events come oldest first and stay in place, so a poll can drop unparsed all
+    // but the last event the previous answer held; that one is kept to check the
+    // answer still lines up. When it does not, the next poll reads everything.
+    let lineUp;
     let interval = 0;
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
@@ -29420,7 +29568,7 @@ async function followRun(options) {
                     run = await client.getRun(run.runId, stop);
                 }
                 else {
-                    const page = await client.listEvents(run.runId, EVENT_WINDOW, stop);
+                    const page = await client.listEvents(run.runId, EVENT_WINDOW, lineUp?.skip ?? 0, stop);
                     run = page.run;
                     for (const event of page.events) {
                         if (seen.has(event.id))
@@ -29429,7 +29577,10 @@ async function followRun(options) {
                         active = true;
                         options.onEvent(event);
                     }
-                    if (page.events.length >= EVENT_WINDOW) {
+                    const last = page.events.at(-1);
+                    const linedUp = lineUp === undefined || page.events[0]?.id === lineUp.id;
+                    lineUp = linedUp && last ? { skip: page.total - 1, id: last.id } : undefined;
+                    if (page.total >= EVENT_WINDOW) {
                         windowFull = true;
                         options.onWindowFull(seen.size);
                     }
@@ -30022,7 +30173,7 @@ async function main() {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
 /* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6876);
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6834);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8886);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2762);

@@ -65,6 +65,10 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
   const seen = new Set<string>();
   let run = options.run;
   let windowFull = false;
+  // Events come oldest first and stay in place, so a poll can drop unparsed all
+  // but the last event the previous answer held; that one is kept to check the
+  // answer still lines up. When it does not, the next poll reads everything.
+  let lineUp: { skip: number; id: string } | undefined;
   let interval = 0;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
@@ -77,7 +81,7 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
         if (windowFull) {
           run = await client.getRun(run.runId, stop);
         } else {
-          const page = await client.listEvents(run.runId, EVENT_WINDOW, stop);
+          const page = await client.listEvents(run.runId, EVENT_WINDOW, lineUp?.skip ?? 0, stop);
           run = page.run;
           for (const event of page.events) {
             if (seen.has(event.id)) continue;
@@ -85,7 +89,10 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
             active = true;
             options.onEvent(event);
           }
-          if (page.events.length >= EVENT_WINDOW) {
+          const last = page.events.at(-1);
+          const linedUp = lineUp === undefined || page.events[0]?.id === lineUp.id;
+          lineUp = linedUp && last ? { skip: page.total - 1, id: last.id } : undefined;
+          if (page.total >= EVENT_WINDOW) {
             windowFull = true;
             options.onWindowFull(seen.size);
           }

@@ -15,7 +15,8 @@ import {
   type RunDetail,
   type StartedRun,
 } from './schema.js';
-import { send, type HttpAnswer, type HttpRequest } from './transport.js';
+import { EventsElider } from './events-scan.js';
+import { send, type BodyReader, type HttpAnswer, type HttpRequest } from './transport.js';
 import { sleep } from '../sleep.js';
 
 /** The body of POST /runs, as the API names its fields. */
@@ -52,6 +53,8 @@ interface CallOptions<T> {
   urgent?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** A fresh body reader for each attempt. */
+  reader?: () => BodyReader;
 }
 
 /** Errors worth another attempt keep their outcome so the policy can decide. */
@@ -106,13 +109,19 @@ export class MogplexClient {
     });
   }
 
-  listEvents(runId: string, limit: number, signal?: AbortSignal): Promise<EventsPage> {
+  /**
+   * The run and its first `limit` events. The first `skip` events are dropped
+   * unparsed as the answer streams in (the caller has shown them already);
+   * `total` still counts them.
+   */
+  listEvents(runId: string, limit: number, skip = 0, signal?: AbortSignal): Promise<EventsPage> {
     return this.call({
       method: 'GET',
       path: `/runs/${encodeURIComponent(runId)}/events?limit=${limit}`,
       operation: 'run events',
       parse: parseEventsPage,
       signal,
+      ...(skip > 0 && { reader: () => new EventsElider(skip) }),
     });
   }
 
@@ -156,6 +165,7 @@ export class MogplexClient {
         ...(options.body !== undefined && { body: options.body }),
         timeoutMs: options.timeoutMs ?? this.timeoutMs,
         ...(options.signal && { signal: options.signal }),
+        ...(options.reader && { reader: options.reader() }),
       });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;

@@ -42,7 +42,10 @@ export interface RunEvent {
 
 export interface EventsPage {
   run: RunDetail;
+  /** The events in the answer, less any the client dropped unparsed. */
   events: RunEvent[];
+  /** How many events the answer held, dropped ones included. */
+  total: number;
 }
 
 /** The cancel answer, normalized over both shapes in the wild. */
@@ -165,7 +168,10 @@ function parseEvent(value: unknown, i: number): RunEvent {
 
 export function parseEventsPage(data: unknown): EventsPage {
   const page = object(data, 'data');
-  return { run: parseRunDetail(page.run, 'data.run'), events: array(page.events, 'data.events').map(parseEvent) };
+  const items = array(page.events, 'data.events');
+  // `null` stands for an event the client dropped unparsed (see events-scan.ts).
+  const events = items.flatMap((item, i) => (item === null ? [] : [parseEvent(item, i)]));
+  return { run: parseRunDetail(page.run, 'data.run'), events, total: items.length };
 }
 
 /** Current server: `{ run, status, alreadyTerminal }`; seed docs: `status: cancellation_requested | already_terminal`. */

@@ -7,6 +7,17 @@ export interface HttpAnswer {
   body: string;
 }
 
+/** Takes an answer's body as it streams in; `text()` is what the caller gets. */
+export interface BodyReader {
+  push(chunk: Buffer): void;
+  text(): string;
+}
+
+function wholeBody(): BodyReader {
+  const chunks: Buffer[] = [];
+  return { push: (chunk) => chunks.push(chunk), text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
 export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
@@ -15,6 +26,8 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Abandons the exchange early (the job is being cancelled, or the follow timed out). */
   signal?: AbortSignal;
+  /** Reads the body as it arrives (default: all of it, as text). */
+  reader?: BodyReader;
 }
 
 const USER_AGENT = 'mogplex-run-action/1';
@@ -53,8 +66,9 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
   });
   const exchange = (async () => {
     const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
-    const body = await response.readBody();
-    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+    const reader = request.reader ?? wholeBody();
+    for await (const chunk of response.message) reader.push(chunk as Buffer);
+    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: reader.text() };
   })();
   try {
     return await Promise.race([exchange, stopped]);

@@ -38,6 +38,17 @@ describe('MogplexClient', () => {
     scope.done();
   });
 
+  it('drops the events already shown unparsed, and still counts them', async () => {
+    const events = [1, 2, 3].map((n) => ({ id: `e${n}`, type: 'log', toolName: null, message: `m${n}`, payload: { n }, createdAt: null }));
+    nock(API)
+      .get(`${BASE}/runs/r1/events`)
+      .query({ limit: '200' })
+      .reply(200, JSON.stringify({ ok: true, data: { run, events } }, null, 2));
+    const page = await client().listEvents('r1', 200, 2);
+    expect(page.total).toBe(3);
+    expect(page.events).toEqual([{ ...events[2], payload: { n: 3 } }]);
+  });
+
   it('retries a lost POST /runs answer with the same key and body', async () => {
     const bodies: string[] = [];
     const keys: string[] = [];

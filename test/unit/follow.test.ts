@@ -24,11 +24,12 @@ function scripted(pages: Step[], status: RunDetail[] = []) {
   return {
     calls,
     client: {
-      listEvents: async (): Promise<EventsPage> => {
-        calls.push('events');
+      // Like the real client: the first `skip` events are dropped, `total` counts them.
+      listEvents: async (_runId: string, _limit: number, skip = 0): Promise<EventsPage> => {
+        calls.push(skip ? `events-${skip}` : 'events');
         const step = pages[Math.min(i++, pages.length - 1)]!;
         if (step instanceof Error) throw step;
-        return step;
+        return { ...step, events: step.events.slice(skip), total: step.events.length };
       },
       getRun: async (): Promise<RunDetail> => {
         calls.push('run');
@@ -58,7 +59,7 @@ function follow(client: FollowOptions['client'], extra: Partial<FollowOptions> =
   return { result, seen, statuses, errors, windows };
 }
 
-const page = (status: string, list: RunEvent[]): EventsPage => ({ run: { ...baseRun, status }, events: list });
+const page = (status: string, list: RunEvent[]): EventsPage => ({ run: { ...baseRun, status }, events: list, total: list.length });
 
 describe('followRun', () => {
   it('hands over every event once, in order, and stops at a terminal status', async () => {
@@ -72,7 +73,8 @@ describe('followRun', () => {
     const f = follow(client);
     await expect(f.result).resolves.toMatchObject({ end: 'terminal', run: { status: 'success' } });
     expect(f.seen).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7']);
-    expect(calls).toHaveLength(5);
+    // After the first events, each poll drops what was shown but the last one.
+    expect(calls).toEqual(['events', 'events', 'events-1', 'events-1', 'events-4']);
     expect(f.statuses.at(-1)).toBe('success');
   });
 
@@ -97,6 +99,19 @@ describe('followRun', () => {
     expect(f.seen).toHaveLength(EVENT_WINDOW);
     expect(f.windows).toEqual([EVENT_WINDOW]);
     expect(calls).toEqual(['events', 'run', 'run']);
+  });
+
+  it('reads everything again when an answer does not line up with what was shown', async () => {
+    const reordered = [event(1), event(3), event(2), event(4)];
+    const { client, calls } = scripted([
+      page('streaming', events(1, 2)),
+      page('streaming', reordered),
+      page('success', [...reordered, event(5)]),
+    ]);
+    const f = follow(client);
+    await expect(f.result).resolves.toMatchObject({ end: 'terminal' });
+    expect(calls).toEqual(['events', 'events-1', 'events']);
+    expect([...f.seen].sort()).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
   });
 
   it('keeps following through passing errors', async () => {
