@@ -1,11 +1,18 @@
 // The built action, end to end, against the local simulator: the paths a user
 // meets. Each test spawns `node dist/index.js` (Node 24) as the runner would.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { REPO_API_ID, REPO_WEB_ID } from '../../simulator/server.js';
 import { groupTitles, routes, run, simulator } from './helpers.js';
 import { pullRequestEvent } from '../support/pull-request.js';
+import { nodeBinary } from '../support/run-action.js';
 
 describe('the action against the simulator', () => {
+  it('runs the bundle on Node 24, as `runs.using: node24` does on GitHub', () => {
+    // The `node` dev dependency provides it on a machine whose own Node is older.
+    expect(execFileSync(nodeBinary(), ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
+  });
+
   it('follows a successful run: every event once, summary, outputs, exit 0', async () => {
     const sim = await simulator({ speed: 0.4 });
     const result = await run(sim);
