@@ -28478,13 +28478,13 @@ class EventsElider {
     total = 0;
     kept = [];
     containers = [];
-    /** The key each open container was opened under, by depth. */
+    /** The last key read in the object at each depth: `keys[1]` in the top-level object, `keys[2]` in `data`. */
     keys = [];
     inString = false;
     escaped = false;
     stringBytes;
     lastString;
-    /** Depth of the data.events array while inside it, else 0. */
+    /** 3 while inside the data.events array, 0 before it, -1 after it. */
     eventsDepth = 0;
     expectItem = false;
     dropping = false;

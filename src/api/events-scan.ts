@@ -31,13 +31,13 @@ export class EventsElider {
   total = 0;
   private readonly kept: Buffer[] = [];
   private readonly containers: number[] = [];
-  /** The key each open container was opened under, by depth. */
+  /** The last key read in the object at each depth: `keys[1]` in the top-level object, `keys[2]` in `data`. */
   private readonly keys: Array<string | undefined> = [];
   private inString = false;
   private escaped = false;
   private stringBytes: number[] | undefined;
   private lastString: string | undefined;
-  /** Depth of the data.events array while inside it, else 0. */
+  /** 3 while inside the data.events array, 0 before it, -1 after it. */
   private eventsDepth = 0;
   private expectItem = false;
   private dropping = false;
