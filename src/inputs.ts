@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { WorkflowContext } from './github-context.js';
+import type { WorkflowContext } from './github/context.js';
 
 export const HARNESSES = ['codex', 'claude-code'] as const;
 export type Harness = (typeof HARNESSES)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StartRunRequest } from '../../src/api/client.js';
-import type { WorkflowContext } from '../../src/github-context.js';
+import type { WorkflowContext } from '../../src/github/context.js';
 import { deriveIdempotencyKey } from '../../src/idempotency.js';
 
 const context: WorkflowContext = {

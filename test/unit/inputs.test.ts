@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { WorkflowContext } from '../../src/github-context.js';
+import type { WorkflowContext } from '../../src/github/context.js';
 import { branchProblem, InputError, readSettings, type Settings } from '../../src/inputs.js';
 
 const context: WorkflowContext = {

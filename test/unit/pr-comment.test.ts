@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StartedRun } from '../../src/api/schema.js';
-import { commentMarker, renderComment } from '../../src/comment.js';
-import type { WorkflowContext } from '../../src/github-context.js';
-import { PullRequestComment } from '../../src/pr-comment.js';
+import { commentMarker, renderComment } from '../../src/github/comment-body.js';
+import type { WorkflowContext } from '../../src/github/context.js';
+import { PullRequestComment } from '../../src/github/tracking-comment.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
 import { startedRun } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { WorkflowContext } from './github-context.js';
-import { durationMs, formatDuration, type RunReport } from './report.js';
-import { escapeMarkup, stripControls } from './sanitize.js';
+import type { WorkflowContext } from './context.js';
+import { durationMs, formatDuration, type RunReport } from '../report.js';
+import { escapeMarkup, stripControls } from '../sanitize.js';
 
 const PROMPT_PREVIEW_LINES = 3;
 

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { renderComment, type CommentView } from './comment.js';
-import type { WorkflowContext } from './github-context.js';
-import type { RunReport } from './report.js';
+import { renderComment, type CommentView } from './comment-body.js';
+import type { WorkflowContext } from './context.js';
+import type { RunReport } from '../report.js';
 
 /** The few REST calls the comment needs (a narrow view of @actions/github's Octokit). */
 interface CommentsApi {
