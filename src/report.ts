@@ -11,6 +11,17 @@ export type Outcome =
   | 'cancelled' // the job was cancelled
   | 'error'; // the action could not follow the run (API error)
 
+/**
+ * What the run delivered, read from its `git_delivery` event's payload
+ * (mogplex-api.md, "What a run delivers"): a pull request, or no changes.
+ */
+export interface Delivery {
+  /** The pull request holding the work: a new one, or the one whose branch the agent worked on. */
+  pullRequestUrl: string | null;
+  /** Whether this run changed code (on a pull request's own branch: whether it added commits). */
+  changed: boolean;
+}
+
 /** Everything the summary and the outputs are made from. Filled as the run goes. */
 export interface RunReport {
   repo: string;
@@ -22,6 +33,12 @@ export interface RunReport {
   eventCount: number;
   eventsByType: Map<string, number>;
   recentEvents: RunEvent[];
+  /** The branch the agent really worked on, once a `git_sync` or `git_delivery` event named it. */
+  agentBranch?: string;
+  /** Set when the run reached delivery. */
+  delivery?: Delivery;
+  /** The server's reason, when the agent finished but delivery to GitHub failed. */
+  deliveryFailure?: string;
   /** Set once the 200-event window filled: the events shown, the run went on. */
   windowFull?: number;
   outcome?: Outcome;
