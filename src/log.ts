@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EOL } from 'node:os';
 import type { RunDetail, RunEvent } from './api/schema.js';
 import { escapeCommandData, inline, stripControls } from './sanitize.js';
+import { describeDelivery } from './delivery.js';
 import { durationMs, formatDuration, type RunReport } from './report.js';
 
 /**
@@ -81,6 +82,11 @@ export function renderEnd(report: RunReport, token: string): string[] {
     [`Run ${inline(report.run.runId, 80)} ended: ${inline(report.run.status, 40)} after ${duration} (${report.eventCount} events shown)`],
     token,
   );
+}
+
+export function renderDelivery(report: RunReport, token: string): string[] {
+  const text = describeDelivery(report);
+  return text === undefined ? [] : untrusted([inline(text, 1000)], token);
 }
 
 /** The I/O edge of the job log. Each call writes whole groups, so none is left open. */

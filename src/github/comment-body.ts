@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { describeDelivery } from '../delivery.js';
 import type { WorkflowContext } from './context.js';
 import { durationMs, formatDuration, type RunReport } from '../report.js';
 import { escapeMarkup, stripControls } from '../sanitize.js';
@@ -41,8 +42,14 @@ function branchPath(branch: string): string {
   return branch.split('/').map(encode).join('/');
 }
 
+/** What the run delivered, once it is known; the pull request's URL passed a strict rule, so it can be a link. */
+function result(report: RunReport): string | undefined {
+  return describeDelivery(report, { link: (url) => `[${escapeMarkup(url)}](${url})`, text: (untrusted) => escapeMarkup(untrusted, 1000) });
+}
+
 function branches(report: RunReport, repoUrl: string): string {
-  const { base, working, createBranch } = report.run.branch;
+  const { base, createBranch } = report.run.branch;
+  const working = report.agentBranch ?? report.run.branch.working;
   const link = (branch: string) => `[${escapeMarkup(branch)}](${repoUrl}/tree/${branchPath(branch)})`;
   if (!base) return working ? link(working) : '';
   if (!working || working === base) return link(base);
@@ -76,6 +83,7 @@ export interface CommentView {
 export function renderComment(report: RunReport, view: CommentView): string {
   const { context } = view;
   const repoUrl = `${context.serverUrl}/${context.repository}`;
+  const outcome = result(report);
   const logUrl = `${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)}`;
   const parts = [
     view.marker,
@@ -86,6 +94,7 @@ export function renderComment(report: RunReport, view: CommentView): string {
     '| | |',
     '|---|---|',
     `| **Status** | ${escapeMarkup(report.run.status)} |`,
+    ...(outcome === undefined ? [] : [`| **Result** | ${outcome} |`]),
     `| **Harness** | ${escapeMarkup(report.harness)} |`,
     `| **Branch** | ${branches(report, repoUrl)} |`,
     `| **Duration** | ${formatDuration(durationMs(report))} |`,

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { renderComment, type CommentView } from './comment-body.js';
 import type { WorkflowContext } from './context.js';
 import type { RunReport } from '../report.js';
+import { githubClient, githubErrorText, type GitHubClientOptions } from './octokit.js';
 
 /** The few REST calls the comment needs (a narrow view of @actions/github's Octokit). */
 interface CommentsApi {
@@ -13,25 +14,15 @@ interface CommentsApi {
 /** A pull request with more than 1,000 comments gets a new comment rather than a long search. */
 const MAX_COMMENT_PAGES = 10;
 
-export interface CommentClientOptions {
-  /** Each GitHub call's deadline (Octokit's fetch has none of its own). */
-  timeoutMs?: number;
-  /** For tests: a fetch that nock can see (the default is @actions/github's proxy-aware undici fetch). */
-  fetch?: typeof fetch;
-}
-
-/** Loads @actions/github only here: a step that asks for no comment never pays for it. */
+/** Loads the GitHub client only here: a step that asks for no comment never pays for it. */
 async function commentsApi(
   context: WorkflowContext,
   token: string,
   issueNumber: number,
-  options: CommentClientOptions,
+  options: GitHubClientOptions,
 ): Promise<CommentsApi> {
-  const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(token, { baseUrl: context.apiUrl, ...(options.fetch && { request: { fetch: options.fetch } }) });
-  const [owner = '', repo = ''] = context.repository.split('/');
+  const { octokit, owner, repo, request } = await githubClient(context, token, options);
   const target = { owner, repo, issue_number: issueNumber };
-  const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
   return {
     // Page by hand: octokit.paginate drops per-request options, the deadline among them.
     list: async () => {
@@ -51,9 +42,9 @@ async function commentsApi(
 }
 
 function reason(error: unknown): string {
-  const status = typeof error === 'object' && error !== null && 'status' in error ? ` (HTTP ${String(error.status)})` : '';
-  const hint = status.includes('403') ? " The token needs `pull-requests: write` (add it to the job's `permissions:`)." : '';
-  return `${error instanceof Error ? error.message : String(error)}${status}.${hint}`;
+  const text = githubErrorText(error);
+  const hint = text.includes('(HTTP 403)') ? " The token needs `pull-requests: write` (add it to the job's `permissions:`)." : '';
+  return `${text}.${hint}`;
 }
 
 /**
@@ -75,7 +66,7 @@ export class PullRequestComment {
 
   /** A comment for this step, or undefined when there is no pull request to comment on (said once in the log). */
   static async open(
-    options: { context: WorkflowContext; token: string; view: CommentView } & CommentClientOptions,
+    options: { context: WorkflowContext; token: string; view: CommentView } & GitHubClientOptions,
   ): Promise<PullRequestComment | undefined> {
     const { context } = options;
     if (context.pullRequestNumber === undefined) {

@@ -179,7 +179,17 @@ describe('log injection', () => {
     expect(result.commands.filter((c) => c.command === 'add-mask').map((c) => c.data)).toEqual([SIM_TOKEN]);
     expect(result.commands.filter((c) => c.rejected)).toEqual([]);
     expect(result.outputs.status).toBe('success');
-    expect(Object.keys(result.outputs).sort()).toEqual(['base-branch', 'error', 'replayed', 'run-id', 'status', 'working-branch']);
+    expect(Object.keys(result.outputs).sort()).toEqual([
+      'base-branch',
+      'changed',
+      'error',
+      'events-file',
+      'pull-request-url',
+      'replayed',
+      'run-id',
+      'status',
+      'working-branch',
+    ]);
     expect(result.exportedEnv).toEqual({});
     expect(result.addedPath).toEqual([]);
     expect(result.stdout).not.toMatch(/[\u001b\u202e\u200b]/);
