@@ -3,6 +3,7 @@
 // Rules are tried in the order they were added and at most one fault applies
 // to a request, so "next /events -> 500" then "next /events -> 502" fault two
 // consecutive requests.
+import type { ServerResponse } from 'node:http';
 import type { FaultAction, FaultRule } from './types.js';
 
 interface ActiveRule {
@@ -51,9 +52,43 @@ function matches(rule: FaultRule, method: string, subPath: string): boolean {
 
 /** Whether the fault answers without processing the request. */
 export function answersWithoutProcessing(action: FaultAction): boolean {
-  if (action.destroy === 'before') return true;
+  if (action.destroy === 'before' || action.endless) return true;
   if (action.destroy === 'after' || action.garble) return false;
   return action.status !== undefined || action.body !== undefined;
+}
+
+/**
+ * A rewrite that adds one event to an events answer. `payloadJson` is put in
+ * as raw JSON text, so a payload too deep for JSON.stringify (thousands of
+ * nested arrays) can still be sent.
+ */
+export function withEvent(event: { id: string; type?: string; message?: string; payloadJson?: string }): (body: string) => string {
+  const marker = '__mogplex_sim_payload__';
+  return (body) => {
+    const answer = JSON.parse(body) as { data?: { events?: unknown[] } };
+    answer.data?.events?.push({
+      id: event.id,
+      type: event.type ?? 'log',
+      toolName: null,
+      message: event.message ?? 'hostile event',
+      payload: marker,
+      createdAt: new Date().toISOString(),
+    });
+    return JSON.stringify(answer).replace(`"${marker}"`, () => event.payloadJson ?? '{}');
+  };
+}
+
+const ENDLESS_CHUNK = Buffer.from(`{"id":"endless","type":"log","message":"${'x'.repeat(64 * 1024)}"},`);
+
+/** Streams an events-shaped JSON body that never closes, as fast as the client reads, until it hangs up. */
+export function sendEndless(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  res.write('{"ok":true,"data":{"events":[');
+  const pump = (): void => {
+    while (!res.destroyed && res.write(ENDLESS_CHUNK));
+    if (!res.destroyed) res.once('drain', pump);
+  };
+  pump();
 }
 
 /** Parses a FaultRule sent as JSON to /_sim/faults (path: string or {regex, flags}). */
@@ -77,6 +112,7 @@ export function faultRuleFromJson(input: unknown): FaultRule {
   if (typeof a['delayMs'] === 'number') rule.action.delayMs = a['delayMs'];
   if (a['destroy'] === 'before' || a['destroy'] === 'after') rule.action.destroy = a['destroy'];
   if (a['garble'] === true) rule.action.garble = true;
+  if (a['endless'] === true) rule.action.endless = true;
   if (isRecord(a['headers'])) {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(a['headers'])) if (typeof v === 'string') headers[k] = v;
