@@ -127,7 +127,7 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
         } else if (!isPassing(error)) throw error;
         options.onPollError(error);
       }
-      interval = (retryIn ?? windowFull) ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active);
+      interval = retryIn ?? (windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active));
     }
     return { end: 'terminal', run };
   } catch (error) {
