@@ -57,24 +57,36 @@ export function answersWithoutProcessing(action: FaultAction): boolean {
   return action.status !== undefined || action.body !== undefined;
 }
 
+/** An event a fault adds; `payloadJson` goes in as raw JSON text. */
+export interface AddedEvent {
+  id: string;
+  type?: string;
+  message?: string;
+  payloadJson?: string;
+}
+
 /**
- * A rewrite that adds one event to an events answer. `payloadJson` is put in
- * as raw JSON text, so a payload too deep for JSON.stringify (thousands of
- * nested arrays) can still be sent.
+ * A rewrite that adds events to an events answer. Payloads are put in as raw
+ * JSON text, so one too deep for JSON.stringify (thousands of nested arrays)
+ * can still be sent.
  */
-export function withEvent(event: { id: string; type?: string; message?: string; payloadJson?: string }): (body: string) => string {
-  const marker = '__mogplex_sim_payload__';
+export function withEvents(...events: AddedEvent[]): (body: string) => string {
+  const marker = (i: number) => `__mogplex_sim_payload_${i}__`;
   return (body) => {
     const answer = JSON.parse(body) as { data?: { events?: unknown[] } };
-    answer.data?.events?.push({
-      id: event.id,
-      type: event.type ?? 'log',
-      toolName: null,
-      message: event.message ?? 'hostile event',
-      payload: marker,
-      createdAt: new Date().toISOString(),
-    });
-    return JSON.stringify(answer).replace(`"${marker}"`, () => event.payloadJson ?? '{}');
+    events.forEach((event, i) =>
+      answer.data?.events?.push({
+        id: event.id,
+        type: event.type ?? 'log',
+        toolName: null,
+        message: event.message ?? 'hostile event',
+        payload: marker(i),
+        createdAt: new Date().toISOString(),
+      }),
+    );
+    let text = JSON.stringify(answer);
+    events.forEach((event, i) => (text = text.replace(`"${marker(i)}"`, () => event.payloadJson ?? '{}')));
+    return text;
   };
 }
 
