@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { handleApi, type ApiContext } from './api.js';
 import { handleControl } from './control.js';
-import { answersWithoutProcessing, FaultBook } from './faults.js';
+import { answersWithoutProcessing, FaultBook, sendEndless } from './faults.js';
 import { RepoGit } from './git.js';
 import { BodyTooLargeError, fail, faultReply, garbled, readBody, type Reply } from './http.js';
 import { RunStartLimiter, SlidingWindow } from './limits.js';
@@ -144,6 +144,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (fault.delayMs && fault.delayMs > 0) await sleep(fault.delayMs);
       if (closed) return;
       if (fault.destroy === 'before') return drop(req, record);
+      if (fault.endless) return endless(res, record);
       if (answersWithoutProcessing(fault)) return answer(res, record, faultReply(fault.status, fault.body, lowerKeys(fault.headers ?? {})));
     }
 
@@ -153,6 +154,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         ? handleApi(ctx, { method, subPath, query: url.searchParams, headers: record.headers, body: record.body })
         : fail(404, 'NOT_FOUND', 'Not found'));
     if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...lowerKeys(fault.headers) } };
+    if (fault?.rewrite) reply = { ...reply, body: fault.rewrite(reply.body) };
     if (fault?.garble) reply = garbled(reply, fault.status);
     if (fault?.destroy === 'after') return drop(req, record);
     answer(res, record, reply);
@@ -235,6 +237,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 function answer(res: ServerResponse, record: RecordedRequest, reply: Reply): void {
   record.status = reply.status;
   send(res, reply);
+}
+
+function endless(res: ServerResponse, record: RecordedRequest): void {
+  record.status = 200;
+  sendEndless(res);
 }
 
 function drop(req: IncomingMessage, record: RecordedRequest): void {

@@ -224,6 +224,10 @@ export interface FaultAction {
   destroy?: 'before' | 'after';
   /** Process for real, then answer with the JSON body cut in half. */
   garble?: boolean;
+  /** Process for real, then answer with this rewrite of the body (see `withEvent` in faults.ts). */
+  rewrite?: (body: string) => string;
+  /** Answer 200 with a JSON body that never ends, until the client hangs up. */
+  endless?: boolean;
 }
 
 export interface FaultRule {

@@ -5,6 +5,8 @@ import { durationMs, formatDuration, type RunReport } from '../report.js';
 import { escapeMarkup, stripControls } from '../sanitize.js';
 
 const PROMPT_PREVIEW_LINES = 3;
+/** Lines of the prompt the comment folds away below the preview, at most. */
+const MAX_PROMPT_REST_LINES = 197;
 
 /**
  * The hidden first line that finds a step's comment again. Job and step tell
@@ -57,17 +59,22 @@ function branches(report: RunReport, repoUrl: string): string {
   return `${link(base)} → ${link(working)}${compare}`;
 }
 
-function promptSection(prompt: string): string[] {
-  const lines = stripControls(prompt).trim().split('\n');
+/** GitHub refuses a comment body longer than this (422). */
+export const MAX_COMMENT_CHARS = 65_536;
+
+/** The prompt's first lines as a quote, the rest (up to `restLines` of them) folded away. */
+function promptSection(lines: string[], restLines: number): string[] {
   const quote = lines.slice(0, PROMPT_PREVIEW_LINES).map((line) => `> ${escapeMarkup(line, 300)}`);
   if (lines.length <= PROMPT_PREVIEW_LINES) return quote;
-  const rest = lines.slice(PROMPT_PREVIEW_LINES, 200).map((line) => escapeMarkup(line, 300));
+  const rest = lines.slice(PROMPT_PREVIEW_LINES, PROMPT_PREVIEW_LINES + restLines).map((line) => escapeMarkup(line, 300));
+  const hidden = lines.length - PROMPT_PREVIEW_LINES - rest.length;
+  const cut = hidden > 0 ? [`<br>… ${hidden} more lines of the prompt not shown.`] : [];
   return [
     ...quote,
     '',
     `<details><summary>The rest of the prompt (${lines.length - PROMPT_PREVIEW_LINES} more lines)</summary>`,
     '',
-    rest.join('<br>'),
+    [...rest, ...cut].join('<br>'),
     '',
     '</details>',
   ];
@@ -79,8 +86,17 @@ export interface CommentView {
   context: WorkflowContext;
 }
 
-/** The pull-request comment, as markdown. Every value from the API or the prompt is escaped. */
-export function renderComment(report: RunReport, view: CommentView): string {
+function eventRows(report: RunReport, count: number): string[] {
+  if (report.recentEvents.length === 0) return [];
+  const shown = report.recentEvents.slice(report.recentEvents.length - count);
+  const rows = shown.map(
+    (event) => `| ${escapeMarkup(event.type, 60)} | ${escapeMarkup(event.toolName ?? '', 60)} | ${escapeMarkup(event.message, 200)} |`,
+  );
+  const cut = shown.length < report.recentEvents.length ? ['', "_Some events are left out to fit GitHub's comment size limit._"] : [];
+  return ['', '**Last events**', '', '| Type | Tool | Message |', '|---|---|---|', ...rows, ...cut];
+}
+
+function render(report: RunReport, view: CommentView, promptLines: string[], restLines: number, events: number): string {
   const { context } = view;
   const repoUrl = `${context.serverUrl}/${context.repository}`;
   const outcome = result(report);
@@ -89,7 +105,7 @@ export function renderComment(report: RunReport, view: CommentView): string {
     view.marker,
     `### ${headline(report)}`,
     '',
-    ...promptSection(view.prompt),
+    ...promptSection(promptLines, restLines),
     '',
     '| | |',
     '|---|---|',
@@ -99,14 +115,28 @@ export function renderComment(report: RunReport, view: CommentView): string {
     `| **Branch** | ${branches(report, repoUrl)} |`,
     `| **Duration** | ${formatDuration(durationMs(report))} |`,
     `| **Run id** | ${escapeMarkup(report.run.runId)} |`,
+    ...eventRows(report, events),
   ];
-  if (report.recentEvents.length > 0) {
-    parts.push('', '**Last events**', '', '| Type | Tool | Message |', '|---|---|---|');
-    for (const event of report.recentEvents) {
-      parts.push(`| ${escapeMarkup(event.type, 60)} | ${escapeMarkup(event.toolName ?? '', 60)} | ${escapeMarkup(event.message, 200)} |`);
-    }
-  }
   if (report.failure) parts.push('', `**Error:** ${escapeMarkup(report.failure, 1000)}`);
   parts.push('', `[Workflow run log](${logUrl})`);
   return parts.join('\n') + '\n';
+}
+
+/**
+ * The pull-request comment, as markdown, at most MAX_COMMENT_CHARS long: when
+ * it would be longer, the prompt's folded lines go first, then the oldest
+ * event rows, each with a note. Every value from the API or the prompt is escaped.
+ */
+export function renderComment(report: RunReport, view: CommentView, maxChars = MAX_COMMENT_CHARS): string {
+  const lines = stripControls(view.prompt).trim().split('\n');
+  let restLines = Math.min(Math.max(0, lines.length - PROMPT_PREVIEW_LINES), MAX_PROMPT_REST_LINES);
+  let events = report.recentEvents.length;
+  let body = render(report, view, lines, restLines, events);
+  // Each step drops a share of what is left (at least one line or row), so a few renders find the fit.
+  while (body.length > maxChars && restLines > 0) {
+    restLines = Math.max(0, Math.min(restLines - 1, Math.floor(restLines * (maxChars / body.length) * 0.95)));
+    body = render(report, view, lines, restLines, events);
+  }
+  while (body.length > maxChars && events > 0) body = render(report, view, lines, restLines, --events);
+  return body;
 }

@@ -205,7 +205,7 @@ describe('log injection through API errors', () => {
       error: { code: '::error::code', message: 'x\n::error::pwned\r\n##[warning]y %0A::set-output name=status::success' },
     });
     sim.addFault({ match: { path: EVENTS }, action: { status: 503, body: attack } });
-    sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { status: 404, body: attack } });
+    sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { status: 401, body: attack } });
     const result = await run(sim, { inputs: { 'log-level': 'debug' } });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('[debug] run events: attempt 1 failed');

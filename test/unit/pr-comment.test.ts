@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StartedRun } from '../../src/api/schema.js';
-import { commentMarker, renderComment } from '../../src/github/comment-body.js';
+import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../../src/github/comment-body.js';
 import type { WorkflowContext } from '../../src/github/context.js';
 import { PullRequestComment } from '../../src/github/tracking-comment.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
@@ -204,6 +204,43 @@ describe('renderComment', () => {
     recordEvent(r, { id: 'e', type: attack, toolName: attack, message: attack, payload: null, createdAt: null });
     const body = renderComment(r, { ...view, prompt: attack });
     expect(body.slice(marker.length)).not.toMatch(raw);
+  });
+
+  it.each([
+    ['www.evil.example/login', /www\./i],
+    ['see https://evil.example/x', /https?:/],
+    ['&#64;octocat and @octocat', /@octocat/],
+    ['fixes &#35;1, #2 and GH-3', /#\d|GH-\d/],
+    ['mail admin@evil.example', /@evil/],
+  ])('makes no link, mention or reference from %j', (attack, pattern) => {
+    const r = report('failed');
+    r.failure = attack;
+    recordEvent(r, { id: 'e', type: 'log', toolName: attack, message: attack, payload: null, createdAt: null });
+    const body = renderComment(r, { ...view, prompt: `${attack}\n2\n3\n${attack}` });
+    // As GitHub reads it: entities decoded (twice, to be safe), the action's own links left out.
+    const decode = (text: string) => text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+    const text = decode(decode(body)).replace(/\]\(https:\/\/github\.com\/[^)\s]*\)/g, '](own)');
+    expect(text.replace(/\u2060/g, '')).toMatch(pattern);
+    expect(text).not.toMatch(pattern);
+  });
+
+  it('cuts a 99,000-character prompt, then event rows, to fit the 65,536-character limit, with notes', () => {
+    const r = report('streaming');
+    for (let i = 0; i < 5; i++)
+      recordEvent(r, { id: `e${i}`, type: 'log', toolName: null, message: '<'.repeat(200), payload: null, createdAt: null });
+    const prompt = Array.from({ length: 330 }, () => '@'.repeat(299)).join('\n');
+    expect(prompt.length).toBeGreaterThan(98_000);
+    const body = renderComment(r, { ...view, prompt });
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(body.length).toBeGreaterThan(MAX_COMMENT_CHARS * 0.8);
+    expect(body).toMatch(/… \d+ more lines of the prompt not shown\./);
+    expect(body).toContain('| log |'); // the prompt went first: the events are all there
+    expect(body.match(/^\| log \|/gm)).toHaveLength(5);
+
+    const small = renderComment(r, { ...view, prompt }, 15_000);
+    expect(small.length).toBeLessThanOrEqual(15_000);
+    expect(small).toContain("Some events are left out to fit GitHub's comment size limit.");
+    expect(small).toContain('[Workflow run log]');
   });
 
   it('keeps a hostile branch name inside its link', () => {
