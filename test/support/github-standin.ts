@@ -19,6 +19,8 @@ export interface GitHubStandin {
   calls: string[];
   /** Answer every write with this status instead (e.g. 403). */
   failWrites?: number;
+  /** Branch heads (`GET /repos/{o}/{r}/git/ref/heads/{branch}`), by branch name. */
+  heads: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ async function body(req: IncomingMessage): Promise<{ body?: unknown }> {
 
 export async function startGitHubStandin(): Promise<GitHubStandin> {
   let nextId = 1000;
-  const standin: GitHubStandin = { url: '', comments: [], calls: [], close: () => Promise.resolve() };
+  const standin: GitHubStandin = { url: '', comments: [], calls: [], heads: {}, close: () => Promise.resolve() };
   const send = (res: ServerResponse, status: number, payload: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
   };
@@ -42,6 +44,15 @@ export async function startGitHubStandin(): Promise<GitHubStandin> {
       const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
       const edit = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
       if (req.headers.authorization !== 'token ghs_standin') return send(res, 401, { message: 'Bad credentials' });
+      // Octokit may send the ref's slashes encoded; GitHub takes either.
+      const ref = /^\/repos\/[^/]+\/[^/]+\/git\/ref\/(.+)$/.exec(url.pathname);
+      const branch = ref ? decodeURIComponent(ref[1] ?? '').replace(/^heads\//, '') : undefined;
+      if (branch !== undefined && req.method === 'GET') {
+        const sha = standin.heads[branch];
+        return sha
+          ? send(res, 200, { ref: `refs/heads/${branch}`, object: { type: 'commit', sha } })
+          : send(res, 404, { message: 'Not Found' });
+      }
       if (list && req.method === 'GET')
         return send(
           res,
