@@ -28742,14 +28742,18 @@ class MogplexClient {
     }
     /** Safe to retry: the same key and the very same body make a lost answer come back as a replay. */
     startRun(request, idempotencyKey, signal) {
+        return this.sendStart(JSON.stringify(request), idempotencyKey, { ...(signal && { signal }) });
+    }
+    /** POST /runs with a body as it was first sent (byte for byte): finds the run that request started. */
+    sendStart(body, idempotencyKey, options) {
         return this.call({
             method: 'POST',
             path: '/runs',
             operation: 'start run',
             parse: schema/* parseStartedRun */.mf,
-            body: JSON.stringify(request),
+            body,
             headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-            signal,
+            ...options,
         });
     }
     getRun(runId, signal) {
@@ -28845,7 +28849,8 @@ class MogplexClient {
     }
     /** Where the API moved, or an error that says where the redirect pointed: the token goes nowhere else. */
     redirect(answer, url, operation) {
-        const verdict = judgeRedirect(url, answer.status, answer.headers.location);
+        const location = answer.headers.location;
+        const verdict = judgeRedirect(url, answer.status, location === undefined ? undefined : (this.options.redact?.(location) ?? location));
         if (verdict.follow)
             return new Moved(`${verdict.origin}${new URL(this.apiUrl).pathname.replace(/\/$/, '')}`);
         throw new errors/* ApiError */.hD(answer.status, 'REDIRECT', `redirected to ${verdict.location}`, operation);
@@ -28858,6 +28863,7 @@ class MogplexClient {
         catch {
             json = undefined;
         }
+        json = this.options.redactJson?.(json) ?? json;
         if (answer.status >= 200 && answer.status < 300) {
             const data = (0,schema/* successData */.mc)(json);
             if (data === undefined) {
@@ -29306,7 +29312,7 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9822);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2133);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
 
@@ -29455,30 +29461,54 @@ function parseMode(raw, harness, warn) {
 // What an HTTP header can carry: printable ASCII. Anything else fails in the
 // HTTP stack at send time, which looks like a network error.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
+/** At most 4 bytes a character in UTF-8: a longer file cannot be a prompt Mogplex accepts. */
+const MAX_PROMPT_BYTES = MAX_PROMPT_CHARS * 4;
+function isInside(path, directory) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(directory, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel);
+}
+/**
+ * The prompt file, held to the workspace: its real path (links followed) must
+ * be a regular file inside GITHUB_WORKSPACE, and only as many bytes as a
+ * prompt may hold are read (the file is named by an input: untrusted).
+ */
+function readPromptFile(promptFile, workspace) {
+    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
+    let path;
+    try {
+        path = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, promptFile));
+    }
+    catch {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `no file at "${promptFile}" (resolved from the workspace ${root}). Check the path, and that the repository is checked out before this step.`);
+    }
+    if (!isInside(path, root)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `"${promptFile}" resolves to ${path}, outside the workspace ${root} (links are followed). Keep the prompt file in the repository's checkout.`);
+    }
+    // Non-blocking: opening a FIFO must not hang the step.
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile()) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `"${promptFile}" is not a regular file (a directory or a device?). Point it at a text file holding the prompt.`);
+        }
+        const buffer = Buffer.alloc(MAX_PROMPT_BYTES + 1);
+        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, 0, buffer.length, 0);
+        if (size > MAX_PROMPT_BYTES) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `"${promptFile}" is larger than ${MAX_PROMPT_BYTES} bytes; Mogplex accepts at most ${MAX_PROMPT_CHARS} characters.`);
+        }
+        return buffer.subarray(0, size).toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
 function readPrompt(prompt, promptFile, workspace) {
     if (prompt !== '' && promptFile !== '') {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt', 'give either `prompt` or `prompt-file`, not both.');
     }
-    let text = prompt;
-    let source = 'prompt';
-    if (promptFile !== '') {
-        source = 'prompt-file';
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(promptFile) ? promptFile : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, promptFile);
-        let isFile = false;
-        try {
-            isFile = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile();
-        }
-        catch {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `no file at "${promptFile}" (resolved from the workspace to ${path}). Check the path, and that the repository is checked out before this step.`);
-        }
-        if (!isFile)
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `"${promptFile}" is not a file (a directory?). Point it at a text file holding the prompt.`);
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
-    }
+    const source = promptFile === '' ? 'prompt' : 'prompt-file';
+    const text = promptFile === '' ? prompt : readPromptFile(promptFile, workspace);
     if (text.trim() === '') {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(source, source === 'prompt' && promptFile === ''
-            ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.'
-            : 'is empty: the agent needs a task.');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(source, source === 'prompt' ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.' : 'is empty: the agent needs a task.');
     }
     if (text.length > MAX_PROMPT_CHARS) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(source, `is ${text.length} characters long; Mogplex accepts at most ${MAX_PROMPT_CHARS}. Shorten it.`);
@@ -29569,7 +29599,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 9822:
+/***/ 2133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30382,6 +30412,71 @@ async function resolveRepo(client, ref, signal) {
 
 // EXTERNAL MODULE: ./src/state.ts
 var state = __nccwpck_require__(2462);
+// EXTERNAL MODULE: ./src/may-have-started.ts
+var may_have_started = __nccwpck_require__(9581);
+;// CONCATENATED MODULE: ./src/secrets.ts
+// The values this step masks (the tokens). The runner scrubs them from the
+// log only, and only as written: text escaped for the summary or a comment,
+// an output or a file is out of its reach. So they are cut out of untrusted
+// text where it comes in, before any escaping.
+const REDACTED = '***';
+class Secrets {
+    values = [];
+    add(value) {
+        if (value !== '' && !this.values.includes(value)) {
+            this.values.push(value);
+            // Longest first, so a secret that contains another is cut whole.
+            this.values.sort((a, b) => b.length - a.length);
+        }
+    }
+    redact(text) {
+        let out = text;
+        for (const value of this.values)
+            if (out.includes(value))
+                out = out.split(value).join(REDACTED);
+        return out;
+    }
+    /**
+     * Redacts every string (and key) in parsed JSON, in place. Iterative: a
+     * payload nested thousands deep must not exhaust the stack.
+     */
+    redactJson(value) {
+        if (this.values.length === 0)
+            return value;
+        if (typeof value === 'string')
+            return this.redact(value);
+        const stack = [value];
+        while (stack.length > 0) {
+            const node = stack.pop();
+            if (Array.isArray(node)) {
+                node.forEach((item, i) => {
+                    if (typeof item === 'string')
+                        node[i] = this.redact(item);
+                    else if (typeof item === 'object' && item !== null)
+                        stack.push(item);
+                });
+            }
+            else if (typeof node === 'object' && node !== null) {
+                const record = node;
+                for (const key of Object.keys(record)) {
+                    const item = record[key];
+                    const clean = this.redact(key);
+                    if (clean !== key)
+                        delete record[key];
+                    if (typeof item === 'string')
+                        record[clean] = this.redact(item);
+                    else {
+                        record[clean] = item;
+                        if (typeof item === 'object' && item !== null)
+                            stack.push(item);
+                    }
+                }
+            }
+        }
+        return value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 
@@ -30485,10 +30580,12 @@ function renderSummary(report) {
 
 
 
+
+
 /** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
 const URGENT_CANCEL_TIMEOUT_MS = 3_000;
 /** A start request in flight when the job is cancelled gets this long to tell us the run id. */
-const START_GRACE_MS = 5_000;
+const START_GRACE_MS = 4_000;
 function buildStartRequest(settings, repoId) {
     return {
         repoId,
@@ -30683,26 +30780,71 @@ function terminalFailure(run) {
     const reason = run.error ? `: ${(0,sanitize/* stripControls */.$Y)(run.error)}` : '';
     return `Mogplex run ${run.runId} ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}${reason}`;
 }
+/** The start request failed: it may still have created a run (it was cut short, or its answer was lost). */
+class StartFailed extends Error {
+    error;
+    attempt;
+    constructor(error, attempt) {
+        super((0,errors/* describeError */.Uc)(error));
+        this.error = error;
+        this.attempt = attempt;
+    }
+}
+/** Mogplex refused the start outright, or the request was redirected away: no run exists. */
+function refused(error) {
+    return error instanceof errors/* ApiError */.hD && error.status < 500;
+}
 /** Resolves the repo and starts the run; the run id is saved for the post step as soon as it is known. */
 async function start(settings, context, client, cancel) {
     const repo = await resolveRepo(client, settings.repo, cancel.signal);
     // A job cancelled before the start request goes out starts nothing.
     cancel.signal.throwIfAborted();
     const request = buildStartRequest(settings, repo.id);
-    const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, request);
-    const started = await client.startRun(request, key, cancel.hurry);
+    const attempt = { key: settings.idempotencyKey ?? deriveIdempotencyKey(context, request), body: JSON.stringify(request) };
+    // Saved before sending: from here a run may exist before its id is known.
+    core/* saveState */.LZ(state/* STATE */.c.startKey, attempt.key);
+    core/* saveState */.LZ(state/* STATE */.c.startBody, attempt.body);
+    let started;
+    try {
+        started = await client.sendStart(attempt.body, attempt.key, { signal: cancel.hurry });
+    }
+    catch (error) {
+        if (refused(error))
+            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+        throw refused(error) ? error : new StartFailed(error, attempt);
+    }
     core/* saveState */.LZ(state/* STATE */.c.runId, started.runId);
     core/* setOutput */.uH('run-id', started.runId);
-    return { report: newReport(started, repo.name), key };
+    return { report: newReport(started, repo.name), key: attempt.key };
+}
+/** The start failed without a definite answer: find the run it may have started and cancel it, now. */
+async function cleanUpStart(client, failure, cancelled) {
+    core/* warning */.$e(`${cancelled ? 'The job was cancelled while the start request was in flight' : 'The start request got no definite answer'}: ` +
+        'a Mogplex run may have started. Replaying the request to find it and cancel it.');
+    const { runId, settled, said } = await (0,may_have_started/* cancelMaybeStarted */.Y)(client, failure.attempt);
+    core/* info */.pq(said);
+    if (runId !== undefined) {
+        core/* setOutput */.uH('run-id', runId);
+        core/* saveState */.LZ(state/* STATE */.c.runId, runId);
+    }
+    // Otherwise the post step tries again.
+    if (settled)
+        core/* saveState */.LZ(state/* STATE */.c.done, 'true');
 }
 async function main() {
     const context = (0,github_context/* readWorkflowContext */.F)();
+    const secrets = new Secrets();
+    // The job's GITHUB_TOKEN is masked by the runner; it is cut out of what Mogplex answers too.
+    secrets.add(core/* getInput */.V4('github-token'));
     let settings;
     try {
         settings = (0,inputs/* readSettings */.sb)({
             getInput: (name) => core/* getInput */.V4(name),
             context,
-            onSecret: (secret) => core/* setSecret */.Pq(secret),
+            onSecret: (secret) => {
+                core/* setSecret */.Pq(secret);
+                secrets.add(secret);
+            },
             onWarning: (message) => core/* warning */.$e(message),
         });
     }
@@ -30716,6 +30858,8 @@ async function main() {
         apiUrl: settings.apiUrl,
         token: settings.token,
         budget: new budget/* RequestBudget */.b(settings.requestsPerMinute),
+        redact: (text) => secrets.redact(text),
+        redactJson: (value) => secrets.redactJson(value),
         // core.debug escapes its data; at log-level debug the lines are printed like other untrusted text.
         debug: settings.logLevel === 'debug'
             ? (line) => log.print(untrusted([`[debug] ${(0,sanitize/* inline */.mG)(line, 500)}`], log.token()))
@@ -30731,7 +30875,15 @@ async function main() {
         started = await start(settings, context, client, cancel);
     }
     catch (error) {
-        core/* setFailed */.C1(cancel.signal.aborted ? `The job was cancelled before the Mogplex run was started: ${(0,errors/* describeError */.Uc)(error)}` : (0,errors/* describeError */.Uc)(error));
+        if (error instanceof StartFailed)
+            await cleanUpStart(client, error, cancel.signal.aborted);
+        const reason = secrets.redact((0,errors/* describeError */.Uc)(error instanceof StartFailed ? error.error : error));
+        core/* setOutput */.uH('error', (0,sanitize/* inline */.mG)(reason, 2000));
+        core/* setFailed */.C1(!cancel.signal.aborted
+            ? reason
+            : error instanceof StartFailed
+                ? `The job was cancelled while the Mogplex run was being started: ${reason}`
+                : `The job was cancelled before the Mogplex run was started: ${reason}`);
         return;
     }
     const { report } = started;
@@ -30740,7 +30892,7 @@ async function main() {
         ? await PullRequestComment.open({
             context,
             token: settings.githubToken,
-            view: { marker: commentMarker(context, started.key), prompt: settings.prompt, context },
+            view: { marker: commentMarker(context, started.key), prompt: secrets.redact(settings.prompt), context },
         })
         : undefined;
     const run = new FollowedRun(report, settings, context, client, log, comment);
@@ -30771,6 +30923,55 @@ async function main() {
 
 /***/ }),
 
+/***/ 9581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ cancelMaybeStarted)
+/* harmony export */ });
+/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3249);
+
+/** Each urgent request must land before the runner's SIGKILL (SIGINT + 10 s). */
+const URGENT_TIMEOUT_MS = 2_500;
+/**
+ * Finds the run a start request may have created and cancels it. Replaying
+ * the same POST /runs (same key, same body) makes Mogplex answer with that
+ * run, never a new one. `settled`: nothing is left to cancel. Never throws.
+ */
+async function cancelMaybeStarted(client, attempt) {
+    const urgent = { urgent: true, timeoutMs: URGENT_TIMEOUT_MS };
+    let runId;
+    try {
+        runId = (await client.sendStart(attempt.body, attempt.key, urgent)).runId;
+    }
+    catch (error) {
+        return {
+            settled: false,
+            said: `Could not replay the start request to find the Mogplex run it may have started: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`,
+        };
+    }
+    try {
+        const result = await client.cancelRun(runId, urgent);
+        return {
+            runId,
+            settled: true,
+            said: result.alreadyTerminal
+                ? `Mogplex run ${runId}, started by the interrupted request, had already ended.`
+                : `Mogplex run ${runId}, started by the interrupted request, was found and its cancellation requested.`,
+        };
+    }
+    catch (error) {
+        return {
+            runId,
+            settled: false,
+            said: `Found Mogplex run ${runId}, started by the interrupted request, but could not cancel it: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`,
+        };
+    }
+}
+
+
+/***/ }),
+
 /***/ 6661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30778,12 +30979,14 @@ async function main() {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6876);
+/* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6876);
 /* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3877);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9556);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8422);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
+/* harmony import */ var _may_have_started_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9581);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2462);
+
 
 
 
@@ -30797,8 +31000,10 @@ async function main() {
  * step saw its run to an end, or deliberately left it going, it sends nothing.
  */
 async function post() {
-    const runId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.runId);
-    if (runId === '' || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.done) === 'true')
+    const runId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.runId);
+    const attempt = { key: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.startKey), body: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.startBody) };
+    const maybeStarted = runId === '' && attempt.key !== '' && attempt.body !== '';
+    if ((runId === '' && !maybeStarted) || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.done) === 'true')
         return;
     try {
         const { token } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readConnection */ .dC)({
@@ -30806,7 +31011,12 @@ async function post() {
             context: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkflowContext */ .F)(),
             onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
         });
-        const client = new _api_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MogplexClient */ .a({ apiUrl: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.apiUrl), token, budget: new _api_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .RequestBudget */ .b(60), timeoutMs: 10_000 });
+        const client = new _api_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MogplexClient */ .a({ apiUrl: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.apiUrl), token, budget: new _api_budget_js__WEBPACK_IMPORTED_MODULE_7__/* .RequestBudget */ .b(60), timeoutMs: 10_000 });
+        if (maybeStarted) {
+            // The main step stopped while its start request was in flight.
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((await (0,_may_have_started_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelMaybeStarted */ .Y)(client, attempt)).said);
+            return;
+        }
         const result = await client.cancelRun(runId);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(result.alreadyTerminal
             ? `Mogplex run ${runId} had already ended.`
@@ -30934,6 +31144,9 @@ const STATE = {
     isPost: 'isPost',
     apiUrl: 'apiUrl',
     runId: 'runId',
+    /** The start request's Idempotency-Key and body, saved before it is sent: a run may exist before its id is known. */
+    startKey: 'startKey',
+    startBody: 'startBody',
     /** Set when the post step has nothing to do: the run ended, or was deliberately left going. */
     done: 'done',
 };

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { chooseBranches } from './branches.js';
 import type { WorkflowContext } from './github/context.js';
 import { InputError } from './input-error.js';
@@ -141,34 +141,69 @@ function parseMode(raw: string, harness: Harness, warn: (message: string) => voi
 // HTTP stack at send time, which looks like a network error.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
+/** At most 4 bytes a character in UTF-8: a longer file cannot be a prompt Mogplex accepts. */
+const MAX_PROMPT_BYTES = MAX_PROMPT_CHARS * 4;
+
+function isInside(path: string, directory: string): boolean {
+  const rel = relative(directory, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * The prompt file, held to the workspace: its real path (links followed) must
+ * be a regular file inside GITHUB_WORKSPACE, and only as many bytes as a
+ * prompt may hold are read (the file is named by an input: untrusted).
+ */
+function readPromptFile(promptFile: string, workspace: string): string {
+  const root = realpathSync(workspace);
+  let path: string;
+  try {
+    path = realpathSync(resolve(root, promptFile));
+  } catch {
+    throw new InputError(
+      'prompt-file',
+      `no file at "${promptFile}" (resolved from the workspace ${root}). Check the path, and that the repository is checked out before this step.`,
+    );
+  }
+  if (!isInside(path, root)) {
+    throw new InputError(
+      'prompt-file',
+      `"${promptFile}" resolves to ${path}, outside the workspace ${root} (links are followed). Keep the prompt file in the repository's checkout.`,
+    );
+  }
+  // Non-blocking: opening a FIFO must not hang the step.
+  const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) {
+      throw new InputError(
+        'prompt-file',
+        `"${promptFile}" is not a regular file (a directory or a device?). Point it at a text file holding the prompt.`,
+      );
+    }
+    const buffer = Buffer.alloc(MAX_PROMPT_BYTES + 1);
+    const size = readSync(fd, buffer, 0, buffer.length, 0);
+    if (size > MAX_PROMPT_BYTES) {
+      throw new InputError(
+        'prompt-file',
+        `"${promptFile}" is larger than ${MAX_PROMPT_BYTES} bytes; Mogplex accepts at most ${MAX_PROMPT_CHARS} characters.`,
+      );
+    }
+    return buffer.subarray(0, size).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readPrompt(prompt: string, promptFile: string, workspace: string): string {
   if (prompt !== '' && promptFile !== '') {
     throw new InputError('prompt', 'give either `prompt` or `prompt-file`, not both.');
   }
-  let text = prompt;
-  let source = 'prompt';
-  if (promptFile !== '') {
-    source = 'prompt-file';
-    const path = isAbsolute(promptFile) ? promptFile : resolve(workspace, promptFile);
-    let isFile = false;
-    try {
-      isFile = statSync(path).isFile();
-    } catch {
-      throw new InputError(
-        'prompt-file',
-        `no file at "${promptFile}" (resolved from the workspace to ${path}). Check the path, and that the repository is checked out before this step.`,
-      );
-    }
-    if (!isFile)
-      throw new InputError('prompt-file', `"${promptFile}" is not a file (a directory?). Point it at a text file holding the prompt.`);
-    text = readFileSync(path, 'utf8');
-  }
+  const source = promptFile === '' ? 'prompt' : 'prompt-file';
+  const text = promptFile === '' ? prompt : readPromptFile(promptFile, workspace);
   if (text.trim() === '') {
     throw new InputError(
       source,
-      source === 'prompt' && promptFile === ''
-        ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.'
-        : 'is empty: the agent needs a task.',
+      source === 'prompt' ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.' : 'is empty: the agent needs a task.',
     );
   }
   if (text.length > MAX_PROMPT_CHARS) {

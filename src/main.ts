@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import { RequestBudget } from './api/budget.js';
 import { MogplexClient, type StartRunRequest } from './api/client.js';
-import { describeError } from './api/errors.js';
-import type { RunDetail } from './api/schema.js';
+import { ApiError, describeError } from './api/errors.js';
+import type { RunDetail, StartedRun } from './api/schema.js';
 import { commentMarker } from './github/comment-body.js';
 import { applyDeliveryNews, readDeliveryNews } from './delivery.js';
 import { EventsFile } from './events-file.js';
@@ -30,12 +30,14 @@ import { resolveRepo } from './repo.js';
 import { newReport, recordEvent, type RunReport } from './report.js';
 import { inline, stripControls } from './sanitize.js';
 import { STATE } from './state.js';
+import { cancelMaybeStarted, type StartAttempt } from './may-have-started.js';
+import { Secrets } from './secrets.js';
 import { renderSummary } from './summary.js';
 
 /** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
 const URGENT_CANCEL_TIMEOUT_MS = 3_000;
 /** A start request in flight when the job is cancelled gets this long to tell us the run id. */
-const START_GRACE_MS = 5_000;
+const START_GRACE_MS = 4_000;
 
 export function buildStartRequest(settings: Settings, repoId: string): StartRunRequest {
   return {
@@ -221,6 +223,21 @@ function terminalFailure(run: RunDetail): string | undefined {
   return `Mogplex run ${run.runId} ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}${reason}`;
 }
 
+/** The start request failed: it may still have created a run (it was cut short, or its answer was lost). */
+class StartFailed extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly attempt: StartAttempt,
+  ) {
+    super(describeError(error));
+  }
+}
+
+/** Mogplex refused the start outright, or the request was redirected away: no run exists. */
+function refused(error: unknown): boolean {
+  return error instanceof ApiError && error.status < 500;
+}
+
 /** Resolves the repo and starts the run; the run id is saved for the post step as soon as it is known. */
 async function start(
   settings: Settings,
@@ -232,21 +249,52 @@ async function start(
   // A job cancelled before the start request goes out starts nothing.
   cancel.signal.throwIfAborted();
   const request = buildStartRequest(settings, repo.id);
-  const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, request);
-  const started = await client.startRun(request, key, cancel.hurry);
+  const attempt = { key: settings.idempotencyKey ?? deriveIdempotencyKey(context, request), body: JSON.stringify(request) };
+  // Saved before sending: from here a run may exist before its id is known.
+  core.saveState(STATE.startKey, attempt.key);
+  core.saveState(STATE.startBody, attempt.body);
+  let started: StartedRun;
+  try {
+    started = await client.sendStart(attempt.body, attempt.key, { signal: cancel.hurry });
+  } catch (error) {
+    if (refused(error)) core.saveState(STATE.done, 'true');
+    throw refused(error) ? error : new StartFailed(error, attempt);
+  }
   core.saveState(STATE.runId, started.runId);
   core.setOutput('run-id', started.runId);
-  return { report: newReport(started, repo.name), key };
+  return { report: newReport(started, repo.name), key: attempt.key };
+}
+
+/** The start failed without a definite answer: find the run it may have started and cancel it, now. */
+async function cleanUpStart(client: MogplexClient, failure: StartFailed, cancelled: boolean): Promise<void> {
+  core.warning(
+    `${cancelled ? 'The job was cancelled while the start request was in flight' : 'The start request got no definite answer'}: ` +
+      'a Mogplex run may have started. Replaying the request to find it and cancel it.',
+  );
+  const { runId, settled, said } = await cancelMaybeStarted(client, failure.attempt);
+  core.info(said);
+  if (runId !== undefined) {
+    core.setOutput('run-id', runId);
+    core.saveState(STATE.runId, runId);
+  }
+  // Otherwise the post step tries again.
+  if (settled) core.saveState(STATE.done, 'true');
 }
 
 export async function main(): Promise<void> {
   const context = readWorkflowContext();
+  const secrets = new Secrets();
+  // The job's GITHUB_TOKEN is masked by the runner; it is cut out of what Mogplex answers too.
+  secrets.add(core.getInput('github-token'));
   let settings: Settings;
   try {
     settings = readSettings({
       getInput: (name) => core.getInput(name),
       context,
-      onSecret: (secret) => core.setSecret(secret),
+      onSecret: (secret) => {
+        core.setSecret(secret);
+        secrets.add(secret);
+      },
       onWarning: (message) => core.warning(message),
     });
   } catch (error) {
@@ -259,6 +307,8 @@ export async function main(): Promise<void> {
     apiUrl: settings.apiUrl,
     token: settings.token,
     budget: new RequestBudget(settings.requestsPerMinute),
+    redact: (text) => secrets.redact(text),
+    redactJson: (value) => secrets.redactJson(value),
     // core.debug escapes its data; at log-level debug the lines are printed like other untrusted text.
     debug:
       settings.logLevel === 'debug'
@@ -277,8 +327,15 @@ export async function main(): Promise<void> {
   try {
     started = await start(settings, context, client, cancel);
   } catch (error) {
+    if (error instanceof StartFailed) await cleanUpStart(client, error, cancel.signal.aborted);
+    const reason = secrets.redact(describeError(error instanceof StartFailed ? error.error : error));
+    core.setOutput('error', inline(reason, 2000));
     core.setFailed(
-      cancel.signal.aborted ? `The job was cancelled before the Mogplex run was started: ${describeError(error)}` : describeError(error),
+      !cancel.signal.aborted
+        ? reason
+        : error instanceof StartFailed
+          ? `The job was cancelled while the Mogplex run was being started: ${reason}`
+          : `The job was cancelled before the Mogplex run was started: ${reason}`,
     );
     return;
   }
@@ -288,7 +345,7 @@ export async function main(): Promise<void> {
     ? await PullRequestComment.open({
         context,
         token: settings.githubToken,
-        view: { marker: commentMarker(context, started.key), prompt: settings.prompt, context },
+        view: { marker: commentMarker(context, started.key), prompt: secrets.redact(settings.prompt), context },
       })
     : undefined;
   const run = new FollowedRun(report, settings, context, client, log, comment);

@@ -4,6 +4,7 @@ import { MogplexClient } from './api/client.js';
 import { describeError } from './api/errors.js';
 import { readWorkflowContext } from './github/context.js';
 import { readConnection } from './inputs.js';
+import { cancelMaybeStarted } from './may-have-started.js';
 import { STATE } from './state.js';
 
 /**
@@ -13,7 +14,9 @@ import { STATE } from './state.js';
  */
 export async function post(): Promise<void> {
   const runId = core.getState(STATE.runId);
-  if (runId === '' || core.getState(STATE.done) === 'true') return;
+  const attempt = { key: core.getState(STATE.startKey), body: core.getState(STATE.startBody) };
+  const maybeStarted = runId === '' && attempt.key !== '' && attempt.body !== '';
+  if ((runId === '' && !maybeStarted) || core.getState(STATE.done) === 'true') return;
   try {
     const { token } = readConnection({
       getInput: (name) => core.getInput(name),
@@ -21,6 +24,11 @@ export async function post(): Promise<void> {
       onSecret: (secret) => core.setSecret(secret),
     });
     const client = new MogplexClient({ apiUrl: core.getState(STATE.apiUrl), token, budget: new RequestBudget(60), timeoutMs: 10_000 });
+    if (maybeStarted) {
+      // The main step stopped while its start request was in flight.
+      core.info((await cancelMaybeStarted(client, attempt)).said);
+      return;
+    }
     const result = await client.cancelRun(runId);
     core.info(
       result.alreadyTerminal

@@ -3,6 +3,9 @@ export const STATE = {
   isPost: 'isPost',
   apiUrl: 'apiUrl',
   runId: 'runId',
+  /** The start request's Idempotency-Key and body, saved before it is sent: a run may exist before its id is known. */
+  startKey: 'startKey',
+  startBody: 'startBody',
   /** Set when the post step has nothing to do: the run ended, or was deliberately left going. */
   done: 'done',
 } as const;

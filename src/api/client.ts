@@ -42,6 +42,10 @@ export interface ClientOptions {
   /** Request timing lines for debug logging; never given headers or bodies, but may hold API error text (untrusted). */
   debug?: (line: string) => void;
   transport?: (request: HttpRequest) => Promise<HttpAnswer>;
+  /** Cuts secrets out of untrusted text as it comes in (answers, redirect targets); default: none. */
+  redact?: (text: string) => string;
+  /** Same, for a parsed answer, in place. */
+  redactJson?: (value: unknown) => unknown;
   /** The API answered from another origin (www. moved to the apex, or back): said once, remembered for later calls. */
   onMoved?: (from: string, to: string) => void;
 }
@@ -100,14 +104,23 @@ export class MogplexClient {
 
   /** Safe to retry: the same key and the very same body make a lost answer come back as a replay. */
   startRun(request: StartRunRequest, idempotencyKey: string, signal?: AbortSignal): Promise<StartedRun> {
+    return this.sendStart(JSON.stringify(request), idempotencyKey, { ...(signal && { signal }) });
+  }
+
+  /** POST /runs with a body as it was first sent (byte for byte): finds the run that request started. */
+  sendStart(
+    body: string,
+    idempotencyKey: string,
+    options: { signal?: AbortSignal; urgent?: boolean; timeoutMs?: number },
+  ): Promise<StartedRun> {
     return this.call({
       method: 'POST',
       path: '/runs',
       operation: 'start run',
       parse: parseStartedRun,
-      body: JSON.stringify(request),
+      body,
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-      signal,
+      ...options,
     });
   }
 
@@ -202,7 +215,8 @@ export class MogplexClient {
 
   /** Where the API moved, or an error that says where the redirect pointed: the token goes nowhere else. */
   private redirect(answer: HttpAnswer, url: string, operation: string): Moved {
-    const verdict = judgeRedirect(url, answer.status, answer.headers.location);
+    const location = answer.headers.location;
+    const verdict = judgeRedirect(url, answer.status, location === undefined ? undefined : (this.options.redact?.(location) ?? location));
     if (verdict.follow) return new Moved(`${verdict.origin}${new URL(this.apiUrl).pathname.replace(/\/$/, '')}`);
     throw new ApiError(answer.status, 'REDIRECT', `redirected to ${verdict.location}`, operation);
   }
@@ -214,6 +228,7 @@ export class MogplexClient {
     } catch {
       json = undefined;
     }
+    json = this.options.redactJson?.(json) ?? json;
     if (answer.status >= 200 && answer.status < 300) {
       const data = successData(json);
       if (data === undefined) {

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -197,7 +198,38 @@ describe('readSettings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'inputs-'));
     mkdirSync(join(dir, 'prompts'));
     expect(problem({ prompt: '', 'prompt-file': 'nope.md' }, { env: { GITHUB_WORKSPACE: dir } }).message).toMatch(/no file at "nope.md"/);
-    expect(problem({ prompt: '', 'prompt-file': 'prompts' }, { env: { GITHUB_WORKSPACE: dir } }).message).toMatch(/not a file/);
+    expect(problem({ prompt: '', 'prompt-file': 'prompts' }, { env: { GITHUB_WORKSPACE: dir } }).message).toMatch(/not a regular file/);
+  });
+
+  describe('prompt-file stays in the workspace', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'workspace-'));
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'INPUT_TOKEN=mog_leak');
+    symlinkSync(join(outside, 'secret.txt'), join(workspace, 'link.md'));
+    symlinkSync('/proc/self/environ', join(workspace, 'environ.md'));
+    writeFileSync(join(workspace, 'huge.md'), Buffer.alloc(400_001, 'a'));
+    writeFileSync(join(workspace, 'ok.md'), 'Do it');
+    execFileSync('mkfifo', [join(workspace, 'pipe.md')]);
+    const env = { GITHUB_WORKSPACE: workspace };
+
+    it.each([
+      ['/proc/self/environ', /outside the workspace/],
+      [join(outside, 'secret.txt'), /outside the workspace/],
+      ['../' + outside.split('/').at(-1) + '/secret.txt', /outside the workspace/],
+      ['link.md', /outside the workspace .*\(links are followed\)/],
+      ['environ.md', /outside the workspace/],
+      ['huge.md', /larger than 400000 bytes/],
+      ['pipe.md', /not a regular file/],
+      ['.', /outside the workspace/],
+    ])('refuses %s before any request', (file, message) => {
+      const error = problem({ prompt: '', 'prompt-file': file }, { env });
+      expect(error.input).toBe('prompt-file');
+      expect(error.message).toMatch(message);
+    });
+
+    it('reads a file inside, also by an absolute path', () => {
+      expect(read({ prompt: '', 'prompt-file': join(workspace, 'ok.md') }, { env }).prompt).toBe('Do it');
+    });
   });
 
   it('explains a missing token on a fork pull request', () => {
