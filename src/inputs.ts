@@ -135,7 +135,7 @@ function parseRootDirectory(raw: string): string | undefined {
   return raw;
 }
 
-function readPrompt(prompt: string, promptFile: string, workspace: string): string {
+function readPrompt(prompt: string, promptFile: string, workspace: string, optional: boolean): string {
   if (prompt !== '' && promptFile !== '') {
     throw new InputError('prompt', 'give either `prompt` or `prompt-file`, not both.');
   }
@@ -157,7 +157,7 @@ function readPrompt(prompt: string, promptFile: string, workspace: string): stri
       throw new InputError('prompt-file', `"${promptFile}" is not a file (a directory?). Point it at a text file holding the prompt.`);
     text = readFileSync(path, 'utf8');
   }
-  if (text.trim() === '') {
+  if (text.trim() === '' && !(optional && promptFile === '')) {
     throw new InputError(
       source,
       source === 'prompt' && promptFile === ''
@@ -196,6 +196,8 @@ export interface ReadSettingsOptions {
   env?: NodeJS.ProcessEnv;
   /** Called with the token as soon as it is read, before anything can print it. */
   onSecret?: (secret: string) => void;
+  /** Comment mode: `prompt` / `prompt-file` hold standing instructions, and may be left empty. */
+  standingPrompt?: boolean;
 }
 
 /** Where and as whom to talk to Mogplex: all the post step needs. */
@@ -215,7 +217,7 @@ export function readSettings(options: ReadSettingsOptions): Settings {
   const settings: Settings = {
     ...readConnection(options),
     repo: parseRepo(input('repo') || context.repository),
-    prompt: readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd()),
+    prompt: readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false),
     harness: parseChoice('harness', input('harness') || 'codex', HARNESSES),
     createBranch: parseBoolean('create-branch', input('create-branch'), false),
     wait: parseBoolean('wait', input('wait'), true),

@@ -10,7 +10,9 @@ import { deriveIdempotencyKey } from './idempotency.js';
 import { InputError, readSettings, type Settings } from './inputs.js';
 import { JobLog, renderEnd, renderEvent, renderHeader, renderQuietEvent, renderStatusChange, renderWindowFull, untrusted } from './log.js';
 import { outputsOf } from './outputs.js';
-import { PullRequestComment } from './github/tracking-comment.js';
+import { isCommentEvent } from './github/comment-event.js';
+import { commentTrigger } from './github/comment-trigger.js';
+import { TrackingComment } from './github/tracking-comment.js';
 import { resolveRepo } from './repo.js';
 import { newReport, recordEvent, type RunReport } from './report.js';
 import { inline, stripControls } from './sanitize.js';
@@ -57,6 +59,11 @@ function watchForCancel(): Cancellation {
   return { signal: cancelled.signal, hurry: hurry.signal };
 }
 
+/** Where the run is reported on GitHub: the `comment-on-pr` comment, or comment mode's tracking comment and reactions. */
+interface RunComment {
+  publish(report: RunReport): Promise<void>;
+}
+
 /** One step's run, from the moment it has an id: what it reports to, and how to stop it. */
 class FollowedRun {
   constructor(
@@ -64,7 +71,7 @@ class FollowedRun {
     private readonly settings: Settings,
     private readonly client: MogplexClient,
     private readonly log: JobLog,
-    private readonly comment: PullRequestComment | undefined,
+    private readonly comment: RunComment | undefined,
   ) {}
 
   /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
@@ -177,16 +184,32 @@ async function start(
   const started = await client.startRun(request, key, cancel.hurry);
   core.saveState(STATE.runId, started.runId);
   core.setOutput('run-id', started.runId);
+  core.setOutput('triggered', 'true');
   return { report: newReport(started, repo.name), key };
 }
 
 export async function main(): Promise<void> {
   const context = readWorkflowContext();
+  const getInput = (name: string) => core.getInput(name);
+  const onSecret = (secret: string) => core.setSecret(secret);
+  // Comment mode: the comment starts a run only when it asks for one and its author may.
+  const trigger = isCommentEvent(context.eventName) ? await commentTrigger({ context, getInput, onSecret }) : undefined;
+  if (trigger && !trigger.triggered) {
+    core.setOutput('triggered', 'false');
+    if (trigger.error) core.setFailed(trigger.error);
+    return;
+  }
+  const asked = trigger?.run;
+  const fail = async (message: string): Promise<void> => {
+    core.setFailed(message);
+    await asked?.fail(message);
+  };
   let settings: Settings;
   try {
-    settings = readSettings({ getInput: (name) => core.getInput(name), context, onSecret: (secret) => core.setSecret(secret) });
+    settings = readSettings({ getInput, context, onSecret, standingPrompt: asked !== undefined });
+    if (asked) settings = asked.apply(settings, context);
   } catch (error) {
-    core.setFailed(error instanceof InputError ? error.message : describeError(error));
+    await fail(error instanceof InputError ? error.message : describeError(error));
     return;
   }
   const cancel = watchForCancel();
@@ -207,20 +230,22 @@ export async function main(): Promise<void> {
   try {
     started = await start(settings, context, client, cancel);
   } catch (error) {
-    core.setFailed(
+    await fail(
       cancel.signal.aborted ? `The job was cancelled before the Mogplex run was started: ${describeError(error)}` : describeError(error),
     );
     return;
   }
   const { report } = started;
   log.print(renderHeader(report, log.token()));
-  const comment = settings.commentOnPr
-    ? await PullRequestComment.open({
-        context,
-        token: settings.githubToken,
-        view: { marker: commentMarker(context, started.key), prompt: settings.prompt, context },
-      })
-    : undefined;
+  const comment =
+    asked ??
+    (settings.commentOnPr
+      ? await TrackingComment.open({
+          context,
+          token: settings.githubToken,
+          view: { marker: commentMarker(context, started.key), prompt: settings.prompt, context },
+        })
+      : undefined);
   const run = new FollowedRun(report, settings, client, log, comment);
 
   if (!settings.wait && !cancel.signal.aborted) {

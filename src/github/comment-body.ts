@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WorkflowContext } from './context.js';
 import { durationMs, formatDuration, type RunReport } from '../report.js';
-import { escapeMarkup, stripControls } from '../sanitize.js';
+import { escapeMarkup, inline, stripControls } from '../sanitize.js';
 
 const PROMPT_PREVIEW_LINES = 3;
 
@@ -66,21 +66,78 @@ function promptSection(prompt: string): string[] {
   ];
 }
 
+/** The comment that started a comment-mode run. */
+export interface TriggerView {
+  login: string;
+  /** Built from the repository and the comment id, never taken from the payload. */
+  commentUrl: string;
+}
+
 export interface CommentView {
   marker: string;
+  /** What was asked: the prompt, or in comment mode the task. */
   prompt: string;
   context: WorkflowContext;
+  trigger?: TriggerView;
+}
+
+/** A login as GitHub allows them, in a code span: shown, never a mention. */
+function who(login: string): string {
+  return /^[A-Za-z0-9-]{1,39}(\[bot\])?$/.test(login) ? `\`${login}\`` : 'someone';
+}
+
+function triggerLine(trigger: TriggerView | undefined): string[] {
+  return trigger ? [`Asked by ${who(trigger.login)} in [this comment](${trigger.commentUrl}).`, ''] : [];
+}
+
+/** The server's pull request URL as a link only when it is a pull request of this repository; else as inert text. */
+function pullRequestLink(url: string, repoUrl: string): string {
+  const number = url.startsWith(`${repoUrl}/pull/`) ? url.slice(repoUrl.length + 6) : '';
+  if (/^[1-9]\d{0,9}$/.test(number)) return `[#${number}](${repoUrl}/pull/${number})`;
+  return `\`${inline(url, 300).replace(/`/g, "'")}\``;
+}
+
+/** The run's end result, from what it delivered: a pull request, or no changes. */
+export function resultLine(report: RunReport, repoUrl: string): string | undefined {
+  const { delivery } = report;
+  if (!delivery) return undefined;
+  if (delivery.pullRequestUrl) return `**Pull request:** ${pullRequestLink(delivery.pullRequestUrl, repoUrl)}`;
+  return delivery.changed ? undefined : '**No code changes.**';
+}
+
+function logLink(context: WorkflowContext): string {
+  const repoUrl = `${context.serverUrl}/${context.repository}`;
+  return `[Workflow run log](${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)})`;
+}
+
+export interface Notice {
+  headline: string;
+  /** Escaped like all other text. */
+  message: string;
+  /** Shown as code, e.g. how to ask. */
+  example?: string;
+}
+
+/** A comment for a step that started no run (a fork, an empty task, a bad input, a failed start): why, and what to do. */
+export function renderNotice(notice: Notice, view: CommentView): string {
+  const parts = [view.marker, `### ${notice.headline}`, '', ...triggerLine(view.trigger)];
+  if (view.prompt.trim() !== '') parts.push(...promptSection(view.prompt), '');
+  parts.push(escapeMarkup(notice.message, 1000), '');
+  // In a code span: a trigger phrase such as `@mogplex` would otherwise mention that account.
+  if (notice.example) parts.push(`For example: \`${inline(notice.example, 200).replace(/`/g, "'")}\``, '');
+  parts.push(logLink(view.context));
+  return parts.join('\n') + '\n';
 }
 
 /** The pull-request comment, as markdown. Every value from the API or the prompt is escaped. */
 export function renderComment(report: RunReport, view: CommentView): string {
   const { context } = view;
   const repoUrl = `${context.serverUrl}/${context.repository}`;
-  const logUrl = `${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)}`;
   const parts = [
     view.marker,
     `### ${headline(report)}`,
     '',
+    ...triggerLine(view.trigger),
     ...promptSection(view.prompt),
     '',
     '| | |',
@@ -97,7 +154,10 @@ export function renderComment(report: RunReport, view: CommentView): string {
       parts.push(`| ${escapeMarkup(event.type, 60)} | ${escapeMarkup(event.toolName ?? '', 60)} | ${escapeMarkup(event.message, 200)} |`);
     }
   }
-  if (report.failure) parts.push('', `**Error:** ${escapeMarkup(report.failure, 1000)}`);
-  parts.push('', `[Workflow run log](${logUrl})`);
+  const result = resultLine(report, repoUrl);
+  if (result) parts.push('', result);
+  const error = report.failure ?? report.deliveryFailure;
+  if (error) parts.push('', `**Error:** ${escapeMarkup(error, 1000)}`);
+  parts.push('', logLink(context));
   return parts.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isCommentEvent, readCommentEvent, type CommentEvent } from './comment-event.js';
 
 /** What the action needs to know about the workflow run it is part of. */
 export interface WorkflowContext {
@@ -17,6 +18,8 @@ export interface WorkflowContext {
   pullRequestNumber?: number;
   /** True when the pull request comes from a fork (no secrets are given to it). */
   fromFork: boolean;
+  /** On issue_comment, pull_request_review_comment and pull_request_review: the comment (comment mode). */
+  comment?: CommentEvent;
 }
 
 interface PullRequestPayload {
@@ -49,12 +52,13 @@ function pullRequestNumber(eventName: string, event: EventPayload): number | und
 export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): WorkflowContext {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
-  const event = isPullRequest || eventName === 'issue_comment' ? readEvent(env.GITHUB_EVENT_PATH) : {};
+  const event = isPullRequest || isCommentEvent(eventName) ? readEvent(env.GITHUB_EVENT_PATH) : {};
   const pr = isPullRequest ? event.pull_request : undefined;
   const headRef = typeof pr?.head?.ref === 'string' && pr.head.ref !== '' ? pr.head.ref : undefined;
   const headRepo = pr?.head?.repo?.full_name;
   const baseRepo = pr?.base?.repo?.full_name;
   const number = pullRequestNumber(eventName, event);
+  const comment = readCommentEvent(eventName, event);
   return {
     eventName,
     repository: env.GITHUB_REPOSITORY ?? '',
@@ -67,5 +71,6 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
     ...(headRef !== undefined && { pullRequestHeadRef: headRef }),
     ...(number !== undefined && { pullRequestNumber: number }),
     fromFork: typeof headRepo === 'string' && typeof baseRepo === 'string' && headRepo !== baseRepo,
+    ...(comment !== undefined && { comment }),
   };
 }

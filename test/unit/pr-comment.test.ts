@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { StartedRun } from '../../src/api/schema.js';
 import { commentMarker, renderComment } from '../../src/github/comment-body.js';
 import type { WorkflowContext } from '../../src/github/context.js';
-import { PullRequestComment } from '../../src/github/tracking-comment.js';
+import { TrackingComment } from '../../src/github/tracking-comment.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
 import { startedRun } from './fixtures.js';
 
@@ -32,8 +32,8 @@ function report(status = 'pending'): RunReport {
   return r;
 }
 
-async function open(ctx: WorkflowContext = context, v = view): Promise<PullRequestComment | undefined> {
-  return PullRequestComment.open({ context: ctx, token: 'ghs_token', view: v, fetch: globalThis.fetch });
+async function open(ctx: WorkflowContext = context, v = view): Promise<TrackingComment | undefined> {
+  return TrackingComment.open({ context: ctx, token: 'ghs_token', view: v, fetch: globalThis.fetch });
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -49,7 +49,7 @@ afterEach(() => {
   nock.cleanAll();
 });
 
-describe('PullRequestComment', () => {
+describe('TrackingComment', () => {
   it('creates one comment when the run starts and updates that same comment after', async () => {
     const bodies: string[] = [];
     const scope = nock(GH, { reqheaders: { authorization: 'token ghs_token' } })
@@ -143,7 +143,7 @@ describe('PullRequestComment', () => {
       .get(/comments/)
       .delay(1_000)
       .reply(200, []);
-    const comment = await PullRequestComment.open({ context, token: 'ghs_token', view, fetch: globalThis.fetch, timeoutMs: 50 });
+    const comment = await TrackingComment.open({ context, token: 'ghs_token', view, fetch: globalThis.fetch, timeoutMs: 50 });
     const started = Date.now();
     await comment!.publish(report());
     expect(Date.now() - started).toBeLessThan(900);
