@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StartedRun } from '../../src/api/schema.js';
-import { commentMarker, renderComment } from '../../src/github/comment-body.js';
+import { commentMarker, renderComment, renderNotice } from '../../src/github/comment-body.js';
 import type { WorkflowContext } from '../../src/github/context.js';
 import { TrackingComment } from '../../src/github/tracking-comment.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
@@ -219,5 +219,47 @@ describe('renderComment', () => {
     expect(commentMarker(context, 'key-2')).not.toBe(marker);
     // A job name cannot end the HTML comment early.
     expect(commentMarker({ ...context, job: 'j-->x' }, 'k')).toMatch(/^<!-- [^>]* -->$/);
+  });
+
+  it('ends with the pull request the run delivered, as a link only when it is one of this repository', () => {
+    const r = report('success');
+    r.outcome = 'success';
+    r.delivery = { pullRequestUrl: 'https://github.com/acme/web/pull/12', changed: true };
+    expect(renderComment(r, view)).toContain('**Pull request:** [#12](https://github.com/acme/web/pull/12)\n');
+    r.delivery = { pullRequestUrl: 'https://evil.example/acme/web/pull/12', changed: true };
+    const hostile = renderComment(r, view);
+    expect(hostile).not.toContain('](https://evil.example');
+    expect(hostile).toContain('**Pull request:** `https://evil.example/acme/web/pull/12`');
+    r.delivery = { pullRequestUrl: 'https://github.com/acme/web/pull/12)x', changed: true };
+    expect(renderComment(r, view)).not.toContain('](https://github.com/acme/web/pull/12)x');
+    r.delivery = { pullRequestUrl: null, changed: false };
+    expect(renderComment(r, view)).toContain('**No code changes.**');
+  });
+
+  it('shows a delivery failure as the error', () => {
+    const r = report('failed');
+    r.deliveryFailure = 'push refused';
+    expect(renderComment(r, view)).toContain('**Error:** push refused');
+  });
+
+  it('names who asked in comment mode, as code (never a mention), with a link to their comment', () => {
+    const trigger = { login: 'octocat', commentUrl: 'https://github.com/acme/web/issues/7#issuecomment-1' };
+    const body = renderComment(report(), { ...view, trigger });
+    expect(body).toContain('Asked by `octocat` in [this comment](https://github.com/acme/web/issues/7#issuecomment-1).');
+    expect(renderComment(report(), { ...view, trigger: { ...trigger, login: 'x` @all' } })).toContain('Asked by someone in');
+  });
+});
+
+describe('renderNotice', () => {
+  it('says why no run started, escaped, with the example as code', () => {
+    const body = renderNotice(
+      { headline: '❓ What should Mogplex do?', message: 'No task <b>given</b>', example: '@mogplex fix `it`' },
+      view,
+    );
+    expect(body.split('\n')[0]).toBe(marker);
+    expect(body).toContain('### ❓ What should Mogplex do?');
+    expect(body).toContain('No task &#60;b&#62;given&#60;/b&#62;');
+    expect(body).toContain("For example: `@mogplex fix 'it'`");
+    expect(body).toContain('[Workflow run log](https://github.com/acme/web/actions/runs/555/attempts/1)');
   });
 });
