@@ -42,10 +42,11 @@ describe('comment mode', () => {
     expect(result.outputs.status).toBe('success');
     expect(sim.runs).toHaveLength(1);
     const request = sim.runs[0]!.request;
+    const prompt = request.prompt as string;
     expect(request).toMatchObject({ workingBranch: 'feature/login', baseBranch: 'main' });
     expect(request.createBranch).toBeUndefined();
-    expect(String(request.prompt)).toMatch(/^Task from maintainer:\n\nfix the failing login test\n/);
-    expect(String(request.prompt)).toContain('https://github.com/acme/web/pull/7#issuecomment-321');
+    expect(prompt).toMatch(/^Task from maintainer:\n\nfix the failing login test\n/);
+    expect(prompt).toContain('https://github.com/acme/web/pull/7#issuecomment-321');
     expect(gh.comments).toHaveLength(1);
     const [comment] = gh.comments;
     expect(comment!.issue).toBe(7);
@@ -87,12 +88,13 @@ describe('comment mode', () => {
     expect(result.code).toBe(0);
     expect(result.outputs.triggered).toBe('true');
     const request = sim.runs[0]!.request;
+    const prompt = request.prompt as string;
     expect(request.workingBranch).toBeUndefined();
     expect(request.baseBranch).toBeUndefined();
-    expect(String(request.prompt)).toMatch(
+    expect(prompt).toMatch(
       /^Keep the change small\.\n\nTask from maintainer:\n\nCould you take this one, \? Add a Safari test first\.\n/,
     );
-    expect(String(request.prompt)).toContain('not by the person who asked');
+    expect(prompt).toContain('not by the person who asked');
     expect(gh.calls).not.toContain('GET /repos/acme/web/pulls/12');
     expect(gh.comments.map((c) => c.issue)).toEqual([12]);
     expect(gh.comments[0]!.body).toContain('### ✅ Mogplex run succeeded');

@@ -323,4 +323,59 @@ describe('commentTrigger: what the run gets', () => {
     expect(bodies[0]).toContain('Mogplex run not started');
     expect(bodies[0]).toContain('Mogplex repo acme/web was not found');
   });
+
+  it('a pull request that cannot be read fails the step, said on the thread', async () => {
+    const bodies: string[] = [];
+    const scope = allowed({ role_name: 'write', permission: 'write' })
+      .post(`${REPO}/issues/comments/321/reactions`, { content: 'eyes' })
+      .reply(201, {})
+      .get(`${REPO}/pulls/7`)
+      .reply(404, { message: 'Not Found' })
+      .get(`${REPO}/issues/7/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO}/issues/7/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 904 })
+      .post(`${REPO}/issues/comments/321/reactions`, { content: 'confused' })
+      .reply(201, {});
+    const result = await trigger(contextFor('issue_comment', issueComment({ body: '@mogplex fix it', onPullRequest: true })));
+    scope.done();
+    expect(result).toMatchObject({ triggered: false, error: expect.stringMatching(/Could not read pull request #7.*404/) });
+    expect(bodies[0]).toContain('Could not read pull request &#35;7');
+  });
+
+  it('refuses to aim the run at a head branch Mogplex would refuse, and a prompt that cannot fit', async () => {
+    allowed({ role_name: 'write', permission: 'write' })
+      .post(`${REPO}/issues/comments/321/reactions`)
+      .reply(201, {})
+      .get(`${REPO}/pulls/7`)
+      .reply(200, { head: { ref: 'fix..it', repo: { full_name: 'acme/web' } }, base: { ref: 'main', repo: { full_name: 'acme/web' } } });
+    const ctx = contextFor('issue_comment', issueComment({ body: '@mogplex fix it', onPullRequest: true }));
+    const result = await trigger(ctx);
+    if (!result.triggered) throw new Error(result.reason);
+    expect(() => result.run.apply(settings, ctx)).toThrow(/head branch "fix\.\.it" is not a branch name Mogplex accepts/);
+    expect(() => result.run.apply({ ...settings, prompt: 'x'.repeat(100_000) }, ctx)).toThrow(
+      /Input `prompt`: together with the comment's task/,
+    );
+  });
+
+  it('needs a github-token, and masks it', async () => {
+    const secrets: string[] = [];
+    const ctx = contextFor('issue_comment', issueComment({ body: '@mogplex fix it' }));
+    const empty = await commentTrigger({ context: ctx, getInput: (name) => (name === 'github-token' ? '' : '') });
+    expect(empty).toMatchObject({ triggered: false, error: expect.stringMatching(/Input `github-token`: is empty/) });
+    allowed({ role_name: 'read', permission: 'read' });
+    await commentTrigger({
+      context: ctx,
+      getInput: (name) => (name === 'github-token' ? 'ghs_secret' : ''),
+      onSecret: (s) => secrets.push(s),
+      fetch: globalThis.fetch,
+    });
+    expect(secrets).toEqual(['ghs_secret']);
+  });
+
+  it('says so when the event carries no comment', async () => {
+    const result = await trigger(contextFor('issue_comment', { action: 'created', issue: { number: 1 } }));
+    expect(result).toMatchObject({ triggered: false, reason: expect.stringMatching(/carries no comment/) });
+  });
 });
