@@ -28431,7 +28431,7 @@ class RequestBudget {
 
 /***/ }),
 
-/***/ 6834:
+/***/ 3877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28573,6 +28573,41 @@ class EventsElider {
     }
 }
 
+;// CONCATENATED MODULE: ./src/api/redirect.ts
+// Which redirects the client follows. Mogplex's middleware moves `www.<host>`
+// to `<host>` with a 308 (proxy.ts, buildCanonicalHostRedirectUrl); nothing
+// else is a redirect the token may follow.
+function withoutWww(hostname) {
+    return hostname.startsWith('www.') ? hostname.slice(4) : hostname;
+}
+/**
+ * Follow only a 307/308 (they keep the method and body) to the same scheme,
+ * port, path and query, on the host with or without its `www.` prefix.
+ * `origin` is where the API lives now.
+ */
+function judgeRedirect(from, status, location) {
+    const refused = { follow: false, location: location ?? '(no Location header)' };
+    if ((status !== 307 && status !== 308) || location === undefined)
+        return refused;
+    let source;
+    let target;
+    try {
+        source = new URL(from);
+        target = new URL(location, source);
+    }
+    catch {
+        return refused;
+    }
+    const sameExceptHost = target.protocol === source.protocol &&
+        target.port === source.port &&
+        target.pathname === source.pathname &&
+        target.search === source.search &&
+        target.username === '' &&
+        target.password === '';
+    const wwwMove = target.hostname !== source.hostname && withoutWww(target.hostname) === withoutWww(source.hostname);
+    return sameExceptHost && wwwMove ? { follow: true, origin: target.origin } : { ...refused, location: target.href };
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./src/api/transport.ts
@@ -28641,6 +28676,16 @@ var sleep = __nccwpck_require__(6972);
 
 
 
+
+/** At most this many redirects per request; Mogplex's own takes one. */
+const MAX_REDIRECTS = 2;
+/** The answer was a redirect the client may follow: the API lives under `apiUrl` now. */
+class Moved {
+    apiUrl;
+    constructor(apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+}
 /** Errors worth another attempt keep their outcome so the policy can decide. */
 class AttemptFailure extends Error {
     outcome;
@@ -28654,13 +28699,13 @@ class AttemptFailure extends Error {
 /** The Mogplex v1 API: one method per route, one retry policy and budget for all. */
 class MogplexClient {
     options;
-    base;
+    apiUrl;
     retry;
     timeoutMs;
     transport;
     constructor(options) {
         this.options = options;
-        this.base = `${options.apiUrl}/api/v1/mogplex`;
+        this.apiUrl = options.apiUrl;
         this.retry = options.retry ?? retry/* DEFAULT_RETRY */.vI;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.transport = options.transport ?? send;
@@ -28718,9 +28763,17 @@ class MogplexClient {
     }
     async call(options) {
         const started = Date.now();
-        for (let attempt = 1;; attempt++) {
+        for (let attempt = 1, redirects = 0;; attempt++) {
             try {
-                return await this.attempt(options);
+                const result = await this.attempt(options);
+                if (!(result instanceof Moved))
+                    return result;
+                // A redirect is not a failed attempt: the same request goes to the new origin.
+                if (++redirects > MAX_REDIRECTS)
+                    throw new errors/* ApiError */.hD(308, 'REDIRECT', 'too many redirects', options.operation);
+                this.options.onMoved?.(this.apiUrl, result.apiUrl);
+                this.apiUrl = result.apiUrl;
+                attempt--;
             }
             catch (failure) {
                 if (!(failure instanceof AttemptFailure))
@@ -28737,11 +28790,12 @@ class MogplexClient {
     async attempt(options) {
         const slot = options.urgent ? this.options.budget.record() : await this.options.budget.acquire(options.signal);
         const sentAt = Date.now();
+        const url = `${this.apiUrl}/api/v1/mogplex${options.path}`;
         let answer;
         try {
             answer = await this.transport({
                 method: options.method,
-                url: `${this.base}${options.path}`,
+                url,
                 headers: { Accept: 'application/json', Authorization: `Bearer ${this.options.token}`, ...options.headers },
                 ...(options.body !== undefined && { body: options.body }),
                 timeoutMs: options.timeoutMs ?? this.timeoutMs,
@@ -28759,7 +28813,16 @@ class MogplexClient {
             slot.settle();
         }
         this.options.debug?.(`${options.method} ${options.path.split('?')[0]} -> ${answer.status} in ${Date.now() - sentAt} ms, ${answer.body.length} bytes`);
+        if (answer.status >= 300 && answer.status < 400)
+            return this.redirect(answer, url, options.operation);
         return this.interpret(answer, options);
+    }
+    /** Where the API moved, or an error that says where the redirect pointed: the token goes nowhere else. */
+    redirect(answer, url, operation) {
+        const verdict = judgeRedirect(url, answer.status, answer.headers.location);
+        if (verdict.follow)
+            return new Moved(`${verdict.origin}${new URL(this.apiUrl).pathname.replace(/\/$/, '')}`);
+        throw new errors/* ApiError */.hD(answer.status, 'REDIRECT', `redirected to ${verdict.location}`, operation);
     }
     interpret(answer, options) {
         let json;
@@ -28786,11 +28849,7 @@ class MogplexClient {
         if (retryAfterMs !== undefined)
             this.options.budget.deferUntil(Date.now() + retryAfterMs);
         const envelope = (0,schema/* parseErrorBody */.kW)(json);
-        if (answer.status >= 300 && answer.status < 400) {
-            const location = answer.headers.location ?? 'elsewhere';
-            throw new errors/* ApiError */.hD(answer.status, 'REDIRECT', `the API redirects to ${location}; set \`api-url\` to that origin`, options.operation);
-        }
-        const error = new errors/* ApiError */.hD(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation);
+        const error = new errors/* ApiError */.hD(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation, retryAfterMs);
         throw new AttemptFailure({ kind: 'status', status: answer.status, ...(retryAfterMs !== undefined && { retryAfterMs }) }, error);
     }
 }
@@ -28814,15 +28873,25 @@ class ApiError extends Error {
     code;
     detail;
     operation;
+    retryAfterMs;
+    at;
     name = 'ApiError';
-    constructor(status, code, detail, operation) {
+    constructor(status, code, detail, operation, 
+    /** The server's Retry-After, when it gave one. */
+    retryAfterMs, 
+    /** When the answer came, to turn Retry-After into a time. */
+    at = Date.now()) {
         super(`${operation}: HTTP ${status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
         this.status = status;
         this.code = code;
         this.detail = detail;
         this.operation = operation;
+        this.retryAfterMs = retryAfterMs;
+        this.at = at;
     }
 }
+/** Mogplex's run-start quota per user and token (lib/request-limits). */
+const RUN_START_QUOTA = '10 run starts a minute, 30 an hour and 150 a day for each token';
 /** No usable answer: connection error, timeout, or a body that is not the API's envelope. */
 class TransportError extends Error {
     operation;
@@ -28836,6 +28905,11 @@ class TransportError extends Error {
 }
 /** What to do about an API error, by status and code. */
 function advice(error) {
+    if (error.code === 'REDIRECT') {
+        return error.detail.includes('/login')
+            ? "Mogplex's middleware sent the request to its login page: it saw no `Bearer` token. Check that `token` holds a Mogplex token (`mog_...`) and that `api-url` points at the Mogplex API (default https://mogplex.com)."
+            : "The action follows only the API's own move between `www.` and the bare host (HTTPS, same path), and never sends the token anywhere else. Set `api-url` to the Mogplex API's origin (default https://mogplex.com).";
+    }
     switch (error.status) {
         case 401:
             return 'The token was rejected (missing, unknown, expired or revoked). Check the secret passed as `token` (MOGPLEX_TOKEN) and create a new personal access token in Mogplex settings if needed.';
@@ -28850,6 +28924,13 @@ function advice(error) {
                 ? 'The idempotency key was already used for a different request (the prompt or options changed within the same workflow run). Set `idempotency-key` to a new value, e.g. include `${{ github.run_attempt }}`.'
                 : "Mogplex could not reach the run's sandbox.";
         case 429:
+            if (error.operation.startsWith('start run') && error.retryAfterMs !== undefined) {
+                const at = new Date(error.at + error.retryAfterMs)
+                    .toISOString()
+                    .replace('T', ' ')
+                    .replace(/\.\d+Z$/, ' UTC');
+                return `The token's run-start quota is used up (${RUN_START_QUOTA}); the next start is allowed at ${at}, in ${Math.ceil(error.retryAfterMs / 60_000)} min. Start fewer runs, or re-run the job then.`;
+            }
             return 'The token is rate limited (60 requests a minute, shared by every job that uses it, and run-start limits per user). Lower `requests-per-minute`, use one token per project, or start fewer runs at once.';
         default:
             return error.status >= 500
@@ -29054,6 +29135,81 @@ function parseCancel(data) {
 
 /***/ }),
 
+/***/ 4659:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ branchProblem),
+/* harmony export */   _: () => (/* binding */ chooseBranches)
+/* harmony export */ });
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6236);
+
+/** The server's branch rules (git ref rules, then its own alphabet; mogplex-api.md); returns what is wrong, or undefined. */
+function branchProblem(name) {
+    if (name === 'HEAD' || name === '@')
+        return 'is reserved by git';
+    if (/[\s\u0000-\u001f\u007f]/.test(name))
+        return 'must not contain spaces or control characters';
+    if (name.includes('..'))
+        return 'must not contain `..`';
+    if (name.includes('//'))
+        return 'must not contain `//`';
+    if (name.includes('@{'))
+        return 'must not contain `@{`';
+    if (/[~^:?*[\\]/.test(name))
+        return 'must not contain any of ~ ^ : ? * [ \\';
+    if (name.startsWith('/') || name.endsWith('/'))
+        return 'must not start or end with `/`';
+    if (name.endsWith('.') || name.endsWith('.lock'))
+        return 'must not end with `.` or `.lock`';
+    if (!/^[A-Za-z0-9_./-]+$/.test(name))
+        return 'may hold only ASCII letters, digits and `_ . / -` (Mogplex refuses other characters)';
+    return undefined;
+}
+function checked(input, name, origin = '') {
+    const problem = branchProblem(name);
+    if (problem)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `"${name}"${origin} is not a branch name Mogplex accepts: it ${problem}.`);
+    return name;
+}
+/**
+ * Explicit inputs win. On a pull request from this repository the agent works
+ * on the pull request's own branch (its commits land on the pull request)
+ * and delivery targets the branch the pull request targets. A branch of a
+ * fork is not in this repository, so a fork's pull request gives no default.
+ */
+function chooseBranches(inputs, context) {
+    const base = inputs.base === '' ? undefined : checked('base-branch', inputs.base);
+    const working = inputs.working === '' ? undefined : checked('working-branch', inputs.working);
+    const head = context.pullRequestHeadRef;
+    if (head === undefined)
+        return { ...(base && { baseBranch: base }), ...(working && { workingBranch: working }) };
+    if (context.fromFork) {
+        if (base === undefined) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('base-branch', `is needed: this pull request comes from a fork, and its branch "${head}" is in the fork, not in ${context.repository || 'this repository'}, ` +
+                "where Mogplex looks branches up (a branch of the same name here would be someone else's code). " +
+                'Set `base-branch` to a branch of this repository, e.g. `${{ github.base_ref }}`; the agent then opens a pull request into it.');
+        }
+        return { baseBranch: base, ...(working && { workingBranch: working }) };
+    }
+    const origin = ` (the pull request's head branch, the default of \`working-branch\` on ${context.eventName})`;
+    if (!inputs.createBranch && (working === undefined || working === head)) {
+        const target = context.pullRequestBaseRef;
+        const sha = context.pullRequestHeadSha;
+        return {
+            workingBranch: checked('working-branch', head, origin),
+            ...((base ?? target) !== undefined && { baseBranch: checked('base-branch', base ?? target ?? '') }),
+            ...(sha !== undefined && { pullRequestHead: { branch: head, sha } }),
+        };
+    }
+    // A branch of its own: start from the pull request's code.
+    const from = base ?? checked('base-branch', head, ` (the pull request's head branch, the default of \`base-branch\` here)`);
+    return { baseBranch: from, ...(working && { workingBranch: working }) };
+}
+
+
+/***/ }),
+
 /***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29075,6 +29231,9 @@ function readEvent(path) {
         return {};
     }
 }
+function text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
 function pullRequestNumber(eventName, event) {
     const number = eventName === 'issue_comment' ? (event.issue?.pull_request ? event.issue.number : undefined) : event.pull_request?.number;
     return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
@@ -29084,7 +29243,9 @@ function readWorkflowContext(env = process.env) {
     const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
     const event = isPullRequest || eventName === 'issue_comment' ? readEvent(env.GITHUB_EVENT_PATH) : {};
     const pr = isPullRequest ? event.pull_request : undefined;
-    const headRef = typeof pr?.head?.ref === 'string' && pr.head.ref !== '' ? pr.head.ref : undefined;
+    const headRef = text(pr?.head?.ref);
+    const headSha = text(pr?.head?.sha);
+    const baseRef = text(pr?.base?.ref);
     const headRepo = pr?.head?.repo?.full_name;
     const baseRepo = pr?.base?.repo?.full_name;
     const number = pullRequestNumber(eventName, event);
@@ -29098,8 +29259,11 @@ function readWorkflowContext(env = process.env) {
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         ...(headRef !== undefined && { pullRequestHeadRef: headRef }),
+        ...(headSha !== undefined && { pullRequestHeadSha: headSha }),
+        ...(baseRef !== undefined && { pullRequestBaseRef: baseRef }),
         ...(number !== undefined && { pullRequestNumber: number }),
-        fromFork: typeof headRepo === 'string' && typeof baseRepo === 'string' && headRepo !== baseRepo,
+        // Same repository only when the payload says so: a deleted fork has no head repo.
+        fromFork: pr !== undefined && (typeof headRepo !== 'string' || headRepo !== (typeof baseRepo === 'string' ? baseRepo : env.GITHUB_REPOSITORY)),
     };
 }
 
@@ -29111,7 +29275,7 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7966);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9822);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
 
@@ -29133,31 +29297,12 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2762:
+/***/ 6236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
-  dC: () => (/* binding */ readConnection),
-  sb: () => (/* binding */ readSettings)
-});
-
-// UNUSED EXPORTS: HARNESSES, LOG_LEVELS, MAX_PROMPT_CHARS, MAX_REQUESTS_PER_MINUTE, branchProblem
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-const HARNESSES = ['codex', 'claude-code'];
-const LOG_LEVELS = ['events', 'quiet', 'debug'];
-const MAX_PROMPT_CHARS = 100_000;
-const MAX_REQUESTS_PER_MINUTE = 60;
-const DEFAULT_API_URL = 'https://www.mogplex.com';
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
 /** A bad input: names the input and says how to fix it. */
 class InputError extends Error {
     input;
@@ -29167,28 +29312,40 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dC: () => (/* binding */ readConnection),
+/* harmony export */   sb: () => (/* binding */ readSettings)
+/* harmony export */ });
+/* unused harmony exports HARNESSES, LOG_LEVELS, MODES, MAX_PROMPT_CHARS, MAX_REQUESTS_PER_MINUTE, DEFAULT_API_URL */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _branches_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4659);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6236);
+
+
+
+
+const HARNESSES = ['codex', 'claude-code'];
+const LOG_LEVELS = ['events', 'quiet', 'debug'];
+/** The modes the server knows (lib/harness/claude-permissions.ts); it treats anything else as `auto`. */
+const MODES = ['auto', 'safe', 'yolo'];
+const MAX_PROMPT_CHARS = 100_000;
+const MAX_REQUESTS_PER_MINUTE = 60;
+const DEFAULT_API_URL = 'https://mogplex.com';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FULL_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-/** The server's git ref rules (mogplex-api.md); returns what is wrong, or undefined. */
-function branchProblem(name) {
-    if (/[\s\u0000-\u001f\u007f]/.test(name))
-        return 'must not contain spaces or control characters';
-    if (name.includes('..'))
-        return 'must not contain `..`';
-    if (name.includes('//'))
-        return 'must not contain `//`';
-    if (name.includes('@{'))
-        return 'must not contain `@{`';
-    if (/[~^:?*[\\]/.test(name))
-        return 'must not contain any of ~ ^ : ? * [ \\';
-    if (name.startsWith('/') || name.endsWith('/'))
-        return 'must not start or end with `/`';
-    if (name.endsWith('.') || name.endsWith('.lock'))
-        return 'must not end with `.` or `.lock`';
-    return undefined;
-}
+/** Loopback names (RFC 6761 reserves `*.localhost`) and addresses. */
 function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+    return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 function parseApiUrl(raw) {
     let url;
@@ -29196,15 +29353,15 @@ function parseApiUrl(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new InputError('api-url', `"${raw}" is not a valid URL. Use the origin of the Mogplex API, e.g. ${DEFAULT_API_URL}.`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('api-url', `"${raw}" is not a valid URL. Use the origin of the Mogplex API, e.g. ${DEFAULT_API_URL}.`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        throw new InputError('api-url', `must use https:// (plain http:// is allowed only for a loopback host such as 127.0.0.1), so the token never travels in clear text; got ${url.protocol}//${url.host}.`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('api-url', `must use https:// (plain http:// is allowed only for a loopback host such as 127.0.0.1), so the token never travels in clear text; got ${url.protocol}//${url.host}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new InputError('api-url', 'must be a plain origin without credentials, query or fragment, e.g. https://www.mogplex.com.');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('api-url', `must be a plain origin without credentials, query or fragment, e.g. ${DEFAULT_API_URL}.`);
     }
-    // Tolerate a pasted API base: the client appends /api/v1/mogplex itself.
+    // The newer docs set MOGPLEX_BASE_URL to the API base: the client appends /api/v1/mogplex itself.
     const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1\/mogplex$/, '');
     return `${url.origin}${path}`;
 }
@@ -29215,7 +29372,7 @@ function parseBoolean(name, raw, fallback) {
         return true;
     if (/^false$/i.test(raw))
         return false;
-    throw new InputError(name, `must be \`true\` or \`false\`, got "${raw}".`);
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `must be \`true\` or \`false\`, got "${raw}".`);
 }
 function parsePositive(name, raw, fallback, options) {
     if (raw === '')
@@ -29223,83 +29380,94 @@ function parsePositive(name, raw, fallback, options) {
     const value = Number(raw);
     const shape = options.integer ? /^\d+$/ : /^\d+(\.\d+)?$|^\.\d+$/;
     if (!shape.test(raw) || !(value > 0)) {
-        throw new InputError(name, `must be a positive ${options.integer ? 'whole number' : 'number'}, got "${raw}".`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `must be a positive ${options.integer ? 'whole number' : 'number'}, got "${raw}".`);
     }
     if (value > options.max)
-        throw new InputError(name, `must be at most ${options.max}, got ${raw}.`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `must be at most ${options.max}, got ${raw}.`);
     return value;
 }
 function parseChoice(name, raw, choices) {
     const found = choices.find((choice) => choice === raw);
     if (found === undefined) {
-        throw new InputError(name, `must be one of ${choices.map((c) => `\`${c}\``).join(', ')}, got "${raw}".`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `must be one of ${choices.map((c) => `\`${c}\``).join(', ')}, got "${raw}".`);
     }
     return found;
-}
-function parseBranch(name, raw) {
-    if (raw === '')
-        return undefined;
-    const problem = branchProblem(raw);
-    if (problem)
-        throw new InputError(name, `"${raw}" is not a valid branch name: it ${problem}.`);
-    return raw;
 }
 function parseRepo(raw) {
     if (UUID.test(raw))
         return { kind: 'id', id: raw.toLowerCase() };
     if (FULL_NAME.test(raw))
         return { kind: 'name', fullName: raw };
-    throw new InputError('repo', `"${raw}" is neither a Mogplex repo id (UUID) nor \`owner/name\`.`);
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('repo', `"${raw}" is neither a Mogplex repo id (UUID) nor \`owner/name\`.`);
 }
 function parseRootDirectory(raw) {
     if (raw === '')
         return undefined;
-    if (raw.startsWith('/') || raw.split(/[\\/]/).includes('..')) {
-        throw new InputError('root-directory', `must be a path relative to the repository root without \`..\`, got "${raw}".`);
+    // The server refuses `..` and its URL-encoded forms as a segment.
+    const climbs = raw.split(/[\\/]/).some((segment) => /^(\.\.|%2e|%2e%2e|\.%2e|%2e\.)$/i.test(segment));
+    if (raw.startsWith('/') || climbs || raw.includes('\0')) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('root-directory', `must be a path relative to the repository root without \`..\` (or \`%2e\`) segments, got "${raw}".`);
     }
     return raw;
 }
+function parseMode(raw, harness, warn) {
+    if (raw === '')
+        return undefined;
+    const mode = MODES.find((m) => m === raw.toLowerCase());
+    if (mode === undefined) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('mode', `must be one of \`auto\` (the default), \`safe\` (plan without editing) or \`yolo\` (skip the agent's permission checks), got "${raw}".`);
+    }
+    if (harness !== 'claude-code')
+        warn(`Input \`mode\` (${mode}) is used only by the \`claude-code\` harness; \`${harness}\` ignores it.`);
+    return mode;
+}
+// What an HTTP header can carry: printable ASCII. Anything else fails in the
+// HTTP stack at send time, which looks like a network error.
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 function readPrompt(prompt, promptFile, workspace) {
     if (prompt !== '' && promptFile !== '') {
-        throw new InputError('prompt', 'give either `prompt` or `prompt-file`, not both.');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt', 'give either `prompt` or `prompt-file`, not both.');
     }
     let text = prompt;
     let source = 'prompt';
     if (promptFile !== '') {
         source = 'prompt-file';
-        const path = (0,external_node_path_namespaceObject.isAbsolute)(promptFile) ? promptFile : (0,external_node_path_namespaceObject.resolve)(workspace, promptFile);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(promptFile) ? promptFile : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, promptFile);
         let isFile = false;
         try {
-            isFile = (0,external_node_fs_.statSync)(path).isFile();
+            isFile = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile();
         }
         catch {
-            throw new InputError('prompt-file', `no file at "${promptFile}" (resolved from the workspace to ${path}). Check the path, and that the repository is checked out before this step.`);
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `no file at "${promptFile}" (resolved from the workspace to ${path}). Check the path, and that the repository is checked out before this step.`);
         }
         if (!isFile)
-            throw new InputError('prompt-file', `"${promptFile}" is not a file (a directory?). Point it at a text file holding the prompt.`);
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `"${promptFile}" is not a file (a directory?). Point it at a text file holding the prompt.`);
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
     }
     if (text.trim() === '') {
-        throw new InputError(source, source === 'prompt' && promptFile === ''
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(source, source === 'prompt' && promptFile === ''
             ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.'
             : 'is empty: the agent needs a task.');
     }
     if (text.length > MAX_PROMPT_CHARS) {
-        throw new InputError(source, `is ${text.length} characters long; Mogplex accepts at most ${MAX_PROMPT_CHARS}. Shorten it.`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(source, `is ${text.length} characters long; Mogplex accepts at most ${MAX_PROMPT_CHARS}. Shorten it.`);
     }
     return text;
 }
 function readToken(raw, context) {
     if (raw === '') {
         if (context.fromFork) {
-            throw new InputError('token', 'is empty because this pull request comes from a fork, and GitHub does not give repository secrets to workflows triggered by forks. ' +
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('token', 'is empty because this pull request comes from a fork, and GitHub does not give repository secrets to workflows triggered by forks. ' +
                 'Options: run the action only for pull requests from this repository (`if: github.event.pull_request.head.repo.full_name == github.repository`), ' +
                 'or trigger it on `pull_request_target` or a label/`workflow_dispatch` after a maintainer has reviewed the change.');
         }
-        throw new InputError('token', 'is required: set `token: ${{ secrets.MOGPLEX_TOKEN }}` (a Mogplex personal access token, `mog_...`) or the MOGPLEX_TOKEN environment variable.');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('token', 'is required: set `token: ${{ secrets.MOGPLEX_TOKEN }}` (a Mogplex personal access token, `mog_...`) or the MOGPLEX_TOKEN environment variable.');
     }
     if (/\s/.test(raw))
-        throw new InputError('token', 'contains white space; paste the token without spaces or line breaks.');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('token', 'contains white space; paste the token without spaces or line breaks.');
+    if (!HEADER_SAFE.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('token', 'contains characters a token cannot hold (non-ASCII or invisible ones such as a zero-width space); paste it again from Mogplex.');
+    }
     return raw;
 }
 /** Where and as whom to talk to Mogplex: all the post step needs. */
@@ -29331,32 +29499,38 @@ function readSettings(options) {
         }),
         logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
         commentOnPr: parseBoolean('comment-on-pr', input('comment-on-pr'), false),
+        requireChanges: parseBoolean('require-changes', input('require-changes'), false),
         githubToken: '',
     };
-    // The GitHub token is read (and masked) only when a comment is asked for.
-    if (settings.commentOnPr) {
-        settings.githubToken = input('github-token');
-        if (settings.githubToken === '') {
-            throw new InputError('github-token', 'is empty while `comment-on-pr` is true; leave it at its default `${{ github.token }}` or pass a token that may write pull request comments.');
-        }
-        options.onSecret?.(settings.githubToken);
+    const branches = (0,_branches_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseBranches */ ._)({ base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch }, context);
+    const { baseBranch, workingBranch } = branches;
+    if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('working-branch', 'equals `base-branch` while `create-branch` is true; name a new branch or leave `working-branch` empty to get a generated one.');
     }
-    const baseBranch = parseBranch('base-branch', input('base-branch') || (context.pullRequestHeadRef ?? ''));
-    const workingBranch = parseBranch('working-branch', input('working-branch'));
+    // The GitHub token is read (and masked) only when a GitHub call needs it.
+    if (settings.commentOnPr || branches.pullRequestHead) {
+        settings.githubToken = input('github-token');
+        if (settings.githubToken === '' && settings.commentOnPr) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('github-token', 'is empty while `comment-on-pr` is true; leave it at its default `${{ github.token }}` or pass a token that may write pull request comments.');
+        }
+        if (settings.githubToken !== '')
+            options.onSecret?.(settings.githubToken);
+    }
     const rootDirectory = parseRootDirectory(input('root-directory'));
-    const mode = input('mode');
+    const mode = parseMode(input('mode'), settings.harness, options.onWarning ?? (() => undefined));
     const idempotencyKey = input('idempotency-key');
     if (idempotencyKey.length > 200)
-        throw new InputError('idempotency-key', `is ${idempotencyKey.length} characters long; at most 200 are allowed.`);
-    if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {
-        throw new InputError('working-branch', 'equals `base-branch` while `create-branch` is true; name a new branch or leave `working-branch` empty to get a generated one.');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('idempotency-key', `is ${idempotencyKey.length} characters long; at most 200 are allowed.`);
+    if (idempotencyKey !== '' && !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('idempotency-key', 'may hold only printable ASCII characters (no line breaks or invisible characters): it is sent as an HTTP header.');
     }
     return {
         ...settings,
         ...(baseBranch !== undefined && { baseBranch }),
         ...(workingBranch !== undefined && { workingBranch }),
         ...(rootDirectory !== undefined && { rootDirectory }),
-        ...(mode !== '' && { mode }),
+        ...(mode !== undefined && { mode }),
+        ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
         ...(idempotencyKey !== '' && { idempotencyKey }),
     };
 }
@@ -29364,7 +29538,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 7966:
+/***/ 9822:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29379,12 +29553,81 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3340);
 // EXTERNAL MODULE: ./src/api/budget.ts
 var budget = __nccwpck_require__(6876);
-// EXTERNAL MODULE: ./src/api/client.ts + 2 modules
-var api_client = __nccwpck_require__(6834);
+// EXTERNAL MODULE: ./src/api/client.ts + 3 modules
+var api_client = __nccwpck_require__(3877);
 // EXTERNAL MODULE: ./src/api/errors.ts
 var errors = __nccwpck_require__(3249);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/branches.ts
+var branches = __nccwpck_require__(4659);
+;// CONCATENATED MODULE: ./src/delivery.ts
+
+/** A pull request page on a GitHub host, nothing else: the URL becomes an output, a notice and a link. */
+const PULL_REQUEST_URL = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
+const DELIVERY_FAILED = 'The agent finished, but GitHub delivery failed';
+function isPullRequestUrl(text) {
+    return PULL_REQUEST_URL.test(text);
+}
+function record(payload) {
+    return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload : undefined;
+}
+/** What an event says about delivery, or undefined when it says nothing. */
+function readDeliveryNews(event) {
+    const payload = record(event.payload);
+    if (payload === undefined)
+        return undefined;
+    if (event.type === 'failed') {
+        const error = payload.error;
+        return typeof error === 'string' && error.startsWith(DELIVERY_FAILED) ? { kind: 'delivery-failed', reason: error } : undefined;
+    }
+    if (payload.stage !== 'git_sync' && payload.stage !== 'git_delivery')
+        return undefined;
+    const refused = [];
+    const rawBranch = payload.working_branch;
+    let branch;
+    if (typeof rawBranch === 'string') {
+        if ((0,branches/* branchProblem */.M)(rawBranch) === undefined)
+            branch = rawBranch;
+        else
+            refused.push(`working_branch "${rawBranch}" (not a branch name Mogplex accepts)`);
+    }
+    const extra = {
+        ...(branch !== undefined && { branch }),
+        ...(refused.length > 0 && { refused }),
+    };
+    if (payload.stage === 'git_sync' || typeof payload.changed !== 'boolean')
+        return { kind: 'branch', ...extra };
+    const url = payload.pull_request_url;
+    const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url) ? url : null;
+    if (typeof url === 'string' && url !== '' && pullRequestUrl === null)
+        refused.push(`pull_request_url "${url}" (not a pull request URL)`);
+    return { kind: 'delivered', aheadOfBase: payload.changed, pullRequestUrl, ...extra, ...(refused.length > 0 && { refused }) };
+}
+/** Takes what an event said into the report. `changed` starts as the server's view; see confirmChanged. */
+function applyDeliveryNews(report, news) {
+    if (news.kind === 'delivery-failed') {
+        report.deliveryFailure = news.reason;
+        return;
+    }
+    if (news.branch !== undefined)
+        report.agentBranch = news.branch;
+    if (news.kind === 'delivered')
+        report.delivery = { pullRequestUrl: news.pullRequestUrl, changed: news.aheadOfBase };
+}
+const PLAIN = { link: (url) => url, text: (untrusted) => untrusted };
+/** The result people look for at the end: the pull request, or a plain "no changes", or why delivery failed. */
+function describeDelivery(report, format = PLAIN) {
+    const { delivery } = report;
+    if (delivery) {
+        const url = delivery.pullRequestUrl;
+        if (!delivery.changed)
+            return url ? `No code changes (pull request: ${format.link(url)})` : 'No code changes';
+        return url ? `Pull request: ${format.link(url)}` : `Code changes pushed to ${format.text(report.agentBranch ?? 'the working branch')}`;
+    }
+    return report.deliveryFailure ? `GitHub delivery failed: ${format.text(report.deliveryFailure)}` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
 const RECENT_EVENTS = 5;
 function newReport(started, repo, now = Date.now()) {
@@ -29425,6 +29668,7 @@ var sanitize = __nccwpck_require__(5540);
 
 
 
+
 const PROMPT_PREVIEW_LINES = 3;
 /**
  * The hidden first line that finds a step's comment again. Job and step tell
@@ -29458,8 +29702,13 @@ function branchPath(branch) {
     const encode = (segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
     return branch.split('/').map(encode).join('/');
 }
-function branches(report, repoUrl) {
-    const { base, working, createBranch } = report.run.branch;
+/** What the run delivered, once it is known; the pull request's URL passed a strict rule, so it can be a link. */
+function result(report) {
+    return describeDelivery(report, { link: (url) => `[${(0,sanitize/* escapeMarkup */.My)(url)}](${url})`, text: (untrusted) => (0,sanitize/* escapeMarkup */.My)(untrusted, 1000) });
+}
+function comment_body_branches(report, repoUrl) {
+    const { base, createBranch } = report.run.branch;
+    const working = report.agentBranch ?? report.run.branch.working;
     const link = (branch) => `[${(0,sanitize/* escapeMarkup */.My)(branch)}](${repoUrl}/tree/${branchPath(branch)})`;
     if (!base)
         return working ? link(working) : '';
@@ -29488,6 +29737,7 @@ function promptSection(prompt) {
 function renderComment(report, view) {
     const { context } = view;
     const repoUrl = `${context.serverUrl}/${context.repository}`;
+    const outcome = result(report);
     const logUrl = `${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)}`;
     const parts = [
         view.marker,
@@ -29498,8 +29748,9 @@ function renderComment(report, view) {
         '| | |',
         '|---|---|',
         `| **Status** | ${(0,sanitize/* escapeMarkup */.My)(report.run.status)} |`,
+        ...(outcome === undefined ? [] : [`| **Result** | ${outcome} |`]),
         `| **Harness** | ${(0,sanitize/* escapeMarkup */.My)(report.harness)} |`,
-        `| **Branch** | ${branches(report, repoUrl)} |`,
+        `| **Branch** | ${comment_body_branches(report, repoUrl)} |`,
         `| **Duration** | ${formatDuration(durationMs(report))} |`,
         `| **Run id** | ${(0,sanitize/* escapeMarkup */.My)(report.run.runId)} |`,
     ];
@@ -29513,6 +29764,62 @@ function renderComment(report, view) {
         parts.push('', `**Error:** ${(0,sanitize/* escapeMarkup */.My)(report.failure, 1000)}`);
     parts.push('', `[Workflow run log](${logUrl})`);
     return parts.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/events-file.ts
+
+
+
+/**
+ * The step's transcript as JSON Lines, ready for actions/upload-artifact:
+ * `{"event": ...}` for every event seen, in order, then `{"run": ...}` with
+ * the final run detail. Written as events arrive, so a killed step leaves
+ * what it saw. A failure to write is a warning once, never a failed step.
+ */
+class EventsFile {
+    warn;
+    path;
+    broken = false;
+    constructor(runId, warn, directory = process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)()) {
+        this.warn = warn;
+        // Run ids are held to [A-Za-z0-9_-] when parsed, so the name is safe.
+        this.path = (0,external_node_path_.join)(directory, `mogplex-events-${runId}.jsonl`);
+        this.write(() => (0,external_node_fs_.writeFileSync)(this.path, ''));
+    }
+    append(event) {
+        this.write(() => {
+            let line;
+            try {
+                line = JSON.stringify({ event });
+            }
+            catch (error) {
+                // A payload too deep to serialize: keep the event, not its payload.
+                const reason = error instanceof Error ? error.message : String(error);
+                line = JSON.stringify({ event: { ...event, payload: `(payload left out: ${reason})` } });
+            }
+            (0,external_node_fs_.appendFileSync)(this.path, `${line}\n`);
+        });
+    }
+    close(run) {
+        this.write(() => (0,external_node_fs_.appendFileSync)(this.path, `${JSON.stringify({ run })}\n`));
+    }
+    write(action) {
+        if (this.broken)
+            return;
+        try {
+            action();
+        }
+        catch (error) {
+            this.broken = true;
+            this.warn(`Could not write the events file ${this.path}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
 }
 
 // EXTERNAL MODULE: ./src/api/retry.ts
@@ -29608,6 +29915,37 @@ async function followRun(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+/**
+ * An Octokit for this repository, on this GitHub's API (GITHUB_API_URL).
+ * @actions/github is loaded only here: a step that makes no GitHub call never pays for it.
+ */
+async function githubClient(context, token, options = {}) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: context.apiUrl, ...(options.fetch && { request: { fetch: options.fetch } }) });
+    const [owner = '', repo = ''] = context.repository.split('/');
+    /** Per-call request options: a fresh deadline each. */
+    const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+    return { octokit, owner, repo, request };
+}
+/** A GitHub error in one line, with its HTTP status when it has one. */
+function githubErrorText(error) {
+    const status = typeof error === 'object' && error !== null && 'status' in error ? ` (HTTP ${String(error.status)})` : '';
+    return `${error instanceof Error ? error.message : String(error)}${status}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/branch-head.ts
+
+/** The commit a branch of this repository points at now (one GitHub request). */
+async function readBranchHead(context, token, branch, options = {}) {
+    const { octokit, owner, repo, request } = await githubClient(context, token, options);
+    const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, request: request() });
+    const sha = data.object.sha;
+    if (typeof sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(sha))
+        throw new Error('GitHub answered without a commit sha');
+    return sha;
+}
+
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __nccwpck_require__(9556);
 ;// CONCATENATED MODULE: ./src/idempotency.ts
@@ -29626,11 +29964,12 @@ function deriveIdempotencyKey(context, request) {
     return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(2762);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./src/input-error.ts
+var input_error = __nccwpck_require__(6236);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
 ;// CONCATENATED MODULE: ./src/log.ts
+
 
 
 
@@ -29698,6 +30037,10 @@ function renderEnd(report, token) {
     const duration = formatDuration(durationMs(report));
     return untrusted([`Run ${(0,sanitize/* inline */.mG)(report.run.runId, 80)} ended: ${(0,sanitize/* inline */.mG)(report.run.status, 40)} after ${duration} (${report.eventCount} events shown)`], token);
 }
+function renderDelivery(report, token) {
+    const text = describeDelivery(report);
+    return text === undefined ? [] : untrusted([(0,sanitize/* inline */.mG)(text, 1000)], token);
+}
 /** The I/O edge of the job log. Each call writes whole groups, so none is left open. */
 class JobLog {
     write;
@@ -29718,30 +30061,54 @@ class JobLog {
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
 
-/** The step's outputs, from what is known of the run. */
+
+/** The statuses the outputs document; anything else the server says becomes `unknown`. */
+const STATUSES = new Set(['pending', 'streaming', 'success', 'failed', 'cancelled']);
+/**
+ * The step's outputs, from what is known of the run. Each value is data with
+ * a rule (workflows paste outputs into scripts): a documented status, a valid
+ * branch name, a pull request URL, one line of text.
+ */
 function outputsOf(report) {
+    const warnings = [];
+    const { run, delivery } = report;
+    const status = STATUSES.has(run.status) ? run.status : 'unknown';
+    if (status === 'unknown')
+        warnings.push(`Mogplex answered an unknown run status (${JSON.stringify((0,sanitize/* inline */.mG)(run.status, 80))}); the \`status\` output is \`unknown\`.`);
+    const branch = (name, value) => {
+        if (value === null || value === undefined)
+            return '';
+        if ((0,branches/* branchProblem */.M)(value) === undefined)
+            return value;
+        warnings.push(`Mogplex answered a ${name} that is not a valid branch name (${JSON.stringify((0,sanitize/* inline */.mG)(value, 80))}); the \`${name}\` output is empty.`);
+        return '';
+    };
     return {
-        'run-id': report.run.runId,
-        status: report.run.status,
-        'working-branch': report.run.branch.working ?? '',
-        'base-branch': report.run.branch.base ?? '',
-        replayed: String(report.replayed),
-        error: report.failure ? (0,sanitize/* inline */.mG)(report.failure, 2000) : '',
+        values: {
+            'run-id': run.runId,
+            status,
+            // The branch the agent really used: the run detail keeps the requested one.
+            'working-branch': branch('working-branch', report.agentBranch ?? run.branch.working),
+            'base-branch': branch('base-branch', run.branch.base),
+            replayed: String(report.replayed),
+            'pull-request-url': delivery?.pullRequestUrl ?? '',
+            changed: delivery ? String(delivery.changed) : '',
+            error: report.failure ? (0,sanitize/* inline */.mG)(report.failure, 2000) : '',
+        },
+        warnings,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/github/tracking-comment.ts
 
 
+
 /** A pull request with more than 1,000 comments gets a new comment rather than a long search. */
 const MAX_COMMENT_PAGES = 10;
-/** Loads @actions/github only here: a step that asks for no comment never pays for it. */
+/** Loads the GitHub client only here: a step that asks for no comment never pays for it. */
 async function commentsApi(context, token, issueNumber, options) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(token, { baseUrl: context.apiUrl, ...(options.fetch && { request: { fetch: options.fetch } }) });
-    const [owner = '', repo = ''] = context.repository.split('/');
+    const { octokit, owner, repo, request } = await githubClient(context, token, options);
     const target = { owner, repo, issue_number: issueNumber };
-    const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
     return {
         // Page by hand: octokit.paginate drops per-request options, the deadline among them.
         list: async () => {
@@ -29761,9 +30128,9 @@ async function commentsApi(context, token, issueNumber, options) {
     };
 }
 function reason(error) {
-    const status = typeof error === 'object' && error !== null && 'status' in error ? ` (HTTP ${String(error.status)})` : '';
-    const hint = status.includes('403') ? " The token needs `pull-requests: write` (add it to the job's `permissions:`)." : '';
-    return `${error instanceof Error ? error.message : String(error)}${status}.${hint}`;
+    const text = githubErrorText(error);
+    const hint = text.includes('(HTTP 403)') ? " The token needs `pull-requests: write` (add it to the job's `permissions:`)." : '';
+    return `${text}.${hint}`;
 }
 /**
  * One comment per step on the pull request, created when the run starts and
@@ -29858,6 +30225,7 @@ var state = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 
+
 const HEADINGS = {
     success: '✅ Mogplex run succeeded',
     failed: '❌ Mogplex run failed',
@@ -29888,6 +30256,18 @@ function row(label, value) {
 function code(text) {
     return text === '' ? '' : `<code>${(0,sanitize/* escapeMarkup */.My)(text)}</code>`;
 }
+/** What the run delivered; the pull request's URL passed a strict rule, so it can be a link. */
+function summary_result(report) {
+    const described = describeDelivery(report, {
+        link: (url) => `<a href="${url}">${(0,sanitize/* escapeMarkup */.My)(url)}</a>`,
+        text: (untrusted) => (0,sanitize/* escapeMarkup */.My)(untrusted, 1000),
+    });
+    if (described !== undefined)
+        return described;
+    if (report.outcome === 'started')
+        return 'Not followed (<code>wait: false</code>)';
+    return report.outcome === 'success' ? 'No delivery recorded' : 'Not delivered';
+}
 /** The job summary, as HTML that GitHub renders. Every value from the API is escaped. */
 function renderSummary(report) {
     const { run } = report;
@@ -29895,10 +30275,11 @@ function renderSummary(report) {
     const rows = [
         row('Run id', code(run.runId)),
         row('Status', `<b>${(0,sanitize/* escapeMarkup */.My)(run.status)}</b>`),
+        row('Result', summary_result(report)),
         row('Harness', (0,sanitize/* escapeMarkup */.My)(report.harness)),
         row('Repo', (0,sanitize/* escapeMarkup */.My)(report.repo)),
         row('Base branch', code(run.branch.base ?? '')),
-        row('Working branch', code(run.branch.working ?? '')),
+        row('Working branch', code(report.agentBranch ?? run.branch.working ?? '')),
         row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
         row('Started', time(report.startedAt)),
         row('Finished', time(report.finishedAt)),
@@ -29922,6 +30303,11 @@ function renderSummary(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
 
 
 
@@ -29974,15 +30360,19 @@ function watchForCancel() {
 class FollowedRun {
     report;
     settings;
+    context;
     client;
     log;
     comment;
-    constructor(report, settings, client, log, comment) {
+    events;
+    constructor(report, settings, context, client, log, comment, events = new EventsFile(report.run.runId, (message) => core/* warning */.$e(message))) {
         this.report = report;
         this.settings = settings;
+        this.context = context;
         this.client = client;
         this.log = log;
         this.comment = comment;
+        this.events = events;
     }
     /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
     async follow(cancel) {
@@ -29995,6 +30385,13 @@ class FollowedRun {
             signal: cancel.signal,
             onEvent: (event) => {
                 recordEvent(report, event);
+                this.events.append(event);
+                const news = readDeliveryNews(event);
+                if (news) {
+                    applyDeliveryNews(report, news);
+                    for (const refused of news.refused ?? [])
+                        core/* warning */.$e(`Ignored a value from Mogplex: ${(0,sanitize/* inline */.mG)(refused, 300)}`);
+                }
                 const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
                 log.print(render(event, report.startedAt, log.token()));
             },
@@ -30024,7 +30421,9 @@ class FollowedRun {
         const minutes = settings.timeoutMs / 60_000;
         if (end === 'terminal') {
             core/* saveState */.LZ(state/* STATE */.c.done, 'true');
-            const failure = terminalFailure(report.run);
+            if (report.run.status === 'success')
+                await this.confirmChanged();
+            const failure = terminalFailure(report.run) ?? this.unchanged();
             report.outcome = failure ? 'failed' : 'success';
             if (failure)
                 report.failure = failure;
@@ -30050,13 +30449,51 @@ class FollowedRun {
             report.failure = `The job was cancelled; cancellation of Mogplex run ${runId} was requested (last known status: ${report.run.status}).`;
         }
         this.log.print(renderEnd(report, this.log.token()));
+        this.log.print(renderDelivery(report, this.log.token()));
+        if (report.delivery?.pullRequestUrl)
+            core/* notice */.lm(`Mogplex run ${report.run.runId}: pull request ${report.delivery.pullRequestUrl}`);
+    }
+    /**
+     * On a pull request's own branch the server's `changed` only says the branch
+     * is ahead of its base: whether this run added commits shows in its head.
+     */
+    async confirmChanged() {
+        const { report, settings } = this;
+        const head = settings.pullRequestHead;
+        if (!head || !report.delivery || (report.agentBranch ?? report.run.branch.working) !== head.branch)
+            return;
+        const fallback = "`changed` says only that the branch is ahead of its base (Mogplex's view)";
+        if (settings.githubToken === '') {
+            core/* warning */.$e(`No \`github-token\` to read the head of ${head.branch}; ${fallback}.`);
+            return;
+        }
+        try {
+            report.delivery.changed = (await readBranchHead(this.context, settings.githubToken, head.branch)) !== head.sha;
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not read the head of ${head.branch} from GitHub (${(0,sanitize/* inline */.mG)(githubErrorText(error), 300)}); ${fallback}.`);
+        }
+    }
+    /** With require-changes, a successful run that changed nothing fails the step. */
+    unchanged() {
+        const { report } = this;
+        if (!this.settings.requireChanges || report.delivery?.changed === true)
+            return undefined;
+        return report.delivery
+            ? `Mogplex run ${report.run.runId} succeeded but changed no code, and \`require-changes\` is true.`
+            : `Mogplex run ${report.run.runId} succeeded but recorded no delivery, so it cannot be shown to have changed code, and \`require-changes\` is true.`;
     }
     /** Outputs, summary, comment and the step's verdict: written on every path that got a run id. */
     async finish() {
         const { report } = this;
         report.finishedAt ??= Date.now();
-        for (const [name, value] of Object.entries(outputsOf(report)))
+        this.events.close(report.run);
+        const outputs = outputsOf(report);
+        for (const warning of outputs.warnings)
+            core/* warning */.$e(warning);
+        for (const [name, value] of Object.entries(outputs.values))
             core/* setOutput */.uH(name, value);
+        core/* setOutput */.uH('events-file', this.events.path);
         try {
             await core/* summary */.z.addRaw(renderSummary(report)).write();
         }
@@ -30102,10 +30539,15 @@ async function main() {
     const context = (0,github_context/* readWorkflowContext */.F)();
     let settings;
     try {
-        settings = (0,inputs/* readSettings */.sb)({ getInput: (name) => core/* getInput */.V4(name), context, onSecret: (secret) => core/* setSecret */.Pq(secret) });
+        settings = (0,inputs/* readSettings */.sb)({
+            getInput: (name) => core/* getInput */.V4(name),
+            context,
+            onSecret: (secret) => core/* setSecret */.Pq(secret),
+            onWarning: (message) => core/* warning */.$e(message),
+        });
     }
     catch (error) {
-        core/* setFailed */.C1(error instanceof inputs/* InputError */.dz ? error.message : (0,errors/* describeError */.Uc)(error));
+        core/* setFailed */.C1(error instanceof input_error/* InputError */.d ? error.message : (0,errors/* describeError */.Uc)(error));
         return;
     }
     const cancel = watchForCancel();
@@ -30118,6 +30560,10 @@ async function main() {
         debug: settings.logLevel === 'debug'
             ? (line) => log.print(untrusted([`[debug] ${(0,sanitize/* inline */.mG)(line, 500)}`], log.token()))
             : (line) => core/* debug */.Yz(line),
+        onMoved: (from, to) => {
+            core/* info */.pq(`The Mogplex API answers at ${to}, not ${from}: set \`api-url\` to ${to} (or leave it empty for the default) to save a redirect.`);
+            core/* saveState */.LZ(state/* STATE */.c.apiUrl, to);
+        },
     });
     core/* saveState */.LZ(state/* STATE */.c.apiUrl, settings.apiUrl);
     let started;
@@ -30137,7 +30583,7 @@ async function main() {
             view: { marker: commentMarker(context, started.key), prompt: settings.prompt, context },
         })
         : undefined;
-    const run = new FollowedRun(report, settings, client, log, comment);
+    const run = new FollowedRun(report, settings, context, client, log, comment);
     if (!settings.wait && !cancel.signal.aborted) {
         core/* saveState */.LZ(state/* STATE */.c.done, 'true');
         report.outcome = 'started';
@@ -30173,10 +30619,10 @@ async function main() {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
 /* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6876);
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6834);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3877);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9556);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2762);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8422);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
 
 
@@ -30430,6 +30876,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -30531,6 +30984,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -30539,7 +30993,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -30565,7 +31019,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -32582,7 +33036,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -32590,7 +33044,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -32598,7 +33052,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

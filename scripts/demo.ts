@@ -3,15 +3,18 @@
 // shown as a person would see it: the log, the job summary and the outputs.
 import { startSimulator } from '../simulator/server.js';
 import { runAction } from '../test/support/run-action.js';
+import { styleFor } from './colour.js';
+import { DEFAULT_DEMO_SCENARIO } from './demo-scenarios.js';
 import { LogView, summaryAsText } from './github-view.js';
 import { samplePullRequestRun } from './sample-run.js';
 
-const scenario = process.argv[2] ?? 'slow';
+const scenario = process.argv[2] ?? DEFAULT_DEMO_SCENARIO;
 const sim = await startSimulator({ scenario });
-const title = (text: string) => console.log(`\n\u001b[1;36m━━ ${text} ━━\u001b[0m`);
+const style = styleFor(process.stdout);
+const title = (text: string) => console.log(`\n${style.title(`━━ ${text} ━━`)}`);
 try {
   title(`Mogplex simulator at ${sim.url} · scenario "${scenario}" · a pull_request on acme/web`);
-  const view = new LogView((line) => console.log(line));
+  const view = new LogView((line) => console.log(line), style);
   const result = await runAction({
     ...samplePullRequestRun(sim.url),
     timeoutMs: 10 * 60_000,
@@ -19,7 +22,7 @@ try {
   });
   title(`Step finished: exit code ${result.code} (${result.code === 0 ? 'the step passes' : 'the step fails'})`);
   title('Job summary');
-  console.log(summaryAsText(result.summary));
+  console.log(summaryAsText(result.summary, style));
   title('Outputs');
   for (const [name, value] of Object.entries(result.outputs)) console.log(`  ${name.padEnd(15)} ${value}`);
   console.log(

@@ -2,11 +2,7 @@
 // workflow commands processed (groups, masks, annotations) and the job summary
 // as text. Used by the demo; it reads the action's real output.
 import { RunnerCommandParser } from '../test/support/runner-commands.js';
-
-const dim = (s: string) => `\u001b[2m${s}\u001b[22m`;
-const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
-const red = (s: string) => `\u001b[31m${s}\u001b[39m`;
-const yellow = (s: string) => `\u001b[33m${s}\u001b[39m`;
+import { PLAIN, type Style } from './colour.js';
 
 /** Turns raw step output into log lines as GitHub's log viewer shows them, line by line. */
 export class LogView {
@@ -15,7 +11,10 @@ export class LogView {
   private inGroup = false;
   private partial = '';
 
-  constructor(private readonly print: (line: string) => void) {}
+  constructor(
+    private readonly print: (line: string) => void,
+    private readonly style: Style = PLAIN,
+  ) {}
 
   feed(chunk: string): void {
     const text = this.partial + chunk;
@@ -31,7 +30,7 @@ export class LogView {
   private line(line: string): void {
     const command = this.parser.feedLine(line);
     if (!command) {
-      this.print(this.mask(this.inGroup ? `  ${dim('│')} ${line}` : line));
+      this.print(this.mask(this.inGroup ? `  ${this.style.dim('│')} ${line}` : line));
       return;
     }
     const data = this.mask(command.data);
@@ -41,16 +40,16 @@ export class LogView {
         return;
       case 'group':
         this.inGroup = true;
-        this.print(`${bold('▸')} ${data}`);
+        this.print(`${this.style.bold('▸')} ${data}`);
         return;
       case 'endgroup':
         this.inGroup = false;
         return;
       case 'error':
-        this.print(red(`Error: ${data}`));
+        this.print(this.style.red(`Error: ${data}`));
         return;
       case 'warning':
-        this.print(yellow(`Warning: ${data}`));
+        this.print(this.style.yellow(`Warning: ${data}`));
         return;
       default:
         // debug (hidden unless ACTIONS_STEP_DEBUG), stop-commands and its resume token.
@@ -72,12 +71,12 @@ function cellsOf(row: string): string[] {
 }
 
 /** The job summary's HTML as aligned text. */
-export function summaryAsText(html: string): string {
+export function summaryAsText(html: string, style: Style = PLAIN): string {
   const out: string[] = [];
   for (const block of html.split('\n')) {
     const heading = /^<h(\d)>([\s\S]*)<\/h\d>$/.exec(block);
     if (heading) {
-      out.push('', bold(`${'#'.repeat(Number(heading[1]))} ${decodeEntities(heading[2] ?? '')}`));
+      out.push('', style.bold(`${'#'.repeat(Number(heading[1]))} ${decodeEntities(heading[2] ?? '')}`));
       continue;
     }
     if (block.startsWith('<table>')) {

@@ -3,6 +3,7 @@
 // Rules are tried in the order they were added and at most one fault applies
 // to a request, so "next /events -> 500" then "next /events -> 502" fault two
 // consecutive requests.
+import type { ServerResponse } from 'node:http';
 import type { FaultAction, FaultRule } from './types.js';
 
 interface ActiveRule {
@@ -51,9 +52,55 @@ function matches(rule: FaultRule, method: string, subPath: string): boolean {
 
 /** Whether the fault answers without processing the request. */
 export function answersWithoutProcessing(action: FaultAction): boolean {
-  if (action.destroy === 'before') return true;
+  if (action.destroy === 'before' || action.endless) return true;
   if (action.destroy === 'after' || action.garble) return false;
   return action.status !== undefined || action.body !== undefined;
+}
+
+/** An event a fault adds; `payloadJson` goes in as raw JSON text. */
+export interface AddedEvent {
+  id: string;
+  type?: string;
+  message?: string;
+  payloadJson?: string;
+}
+
+/**
+ * A rewrite that adds events to an events answer. Payloads are put in as raw
+ * JSON text, so one too deep for JSON.stringify (thousands of nested arrays)
+ * can still be sent.
+ */
+export function withEvents(...events: AddedEvent[]): (body: string) => string {
+  const marker = (i: number) => `__mogplex_sim_payload_${i}__`;
+  return (body) => {
+    const answer = JSON.parse(body) as { data?: { events?: unknown[] } };
+    events.forEach((event, i) =>
+      answer.data?.events?.push({
+        id: event.id,
+        type: event.type ?? 'log',
+        toolName: null,
+        message: event.message ?? 'hostile event',
+        payload: marker(i),
+        createdAt: new Date().toISOString(),
+      }),
+    );
+    let text = JSON.stringify(answer);
+    events.forEach((event, i) => (text = text.replace(`"${marker(i)}"`, () => event.payloadJson ?? '{}')));
+    return text;
+  };
+}
+
+const ENDLESS_CHUNK = Buffer.from(`{"id":"endless","type":"log","message":"${'x'.repeat(64 * 1024)}"},`);
+
+/** Streams an events-shaped JSON body that never closes, as fast as the client reads, until it hangs up. */
+export function sendEndless(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  res.write('{"ok":true,"data":{"events":[');
+  const pump = (): void => {
+    while (!res.destroyed && res.write(ENDLESS_CHUNK));
+    if (!res.destroyed) res.once('drain', pump);
+  };
+  pump();
 }
 
 /** Parses a FaultRule sent as JSON to /_sim/faults (path: string or {regex, flags}). */
@@ -77,6 +124,7 @@ export function faultRuleFromJson(input: unknown): FaultRule {
   if (typeof a['delayMs'] === 'number') rule.action.delayMs = a['delayMs'];
   if (a['destroy'] === 'before' || a['destroy'] === 'after') rule.action.destroy = a['destroy'];
   if (a['garble'] === true) rule.action.garble = true;
+  if (a['endless'] === true) rule.action.endless = true;
   if (isRecord(a['headers'])) {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(a['headers'])) if (typeof v === 'string') headers[k] = v;

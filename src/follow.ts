@@ -29,6 +29,23 @@ export function nextInterval(cadence: Cadence, previousMs: number, active: boole
   return active ? cadence.activeMs : Math.min(cadence.quietMs, Math.round(previousMs * 1.5));
 }
 
+/** A 404 while following may be a load balancer's blip: it is retried for this long before the run counts as lost. */
+export const NOT_FOUND_PATIENCE_MS = 60_000;
+
+/**
+ * The wait before polling again after the `misses`-th 404 in a row, the first
+ * of them at `since`; undefined once the patience is spent. Backoff doubles
+ * from 1 s to 15 s, and the last try falls at the end of the patience.
+ */
+export function notFoundRetryDelay(since: number, misses: number, now: number, patienceMs = NOT_FOUND_PATIENCE_MS): number | undefined {
+  const left = since + patienceMs - now;
+  return left <= 0 ? undefined : Math.min(left, 15_000, 1_000 * 2 ** (misses - 1));
+}
+
+function isNotFound(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 404;
+}
+
 export type FollowEnd = 'terminal' | 'timeout' | 'aborted';
 
 export interface FollowHandlers {
@@ -58,7 +75,7 @@ function isPassing(error: unknown): error is Error {
 /**
  * Follows a run until it is terminal, the deadline passes or the signal
  * aborts. Every event is handed over once, in order. Non-passing API errors
- * (401, 403, 404) are thrown.
+ * (401, 403, and 404 once it has lasted NOT_FOUND_PATIENCE_MS) are thrown.
  */
 export async function followRun(options: FollowOptions): Promise<{ end: FollowEnd; run: RunDetail }> {
   const { client, cadence, signal } = options;
@@ -70,6 +87,7 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
   // answer still lines up. When it does not, the next poll reads everything.
   let lineUp: { skip: number; id: string } | undefined;
   let interval = 0;
+  let notFound: { since: number; misses: number } | undefined;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
   const stop = AbortSignal.any([signal, timeout.signal]);
@@ -77,6 +95,7 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
     for (let first = true; first || !isTerminal(run.status); first = false) {
       await sleep(interval, stop);
       let active = false;
+      let retryIn: number | undefined;
       try {
         if (windowFull) {
           run = await client.getRun(run.runId, stop);
@@ -98,11 +117,17 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
           }
         }
         options.onRun(run);
+        notFound = undefined;
       } catch (error) {
-        if (stop.aborted || !isPassing(error)) throw error;
+        if (stop.aborted) throw error;
+        if (isNotFound(error)) {
+          notFound = { since: notFound?.since ?? Date.now(), misses: (notFound?.misses ?? 0) + 1 };
+          retryIn = notFoundRetryDelay(notFound.since, notFound.misses, Date.now());
+          if (retryIn === undefined) throw error;
+        } else if (!isPassing(error)) throw error;
         options.onPollError(error);
       }
-      interval = windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active);
+      interval = retryIn ?? (windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active));
     }
     return { end: 'terminal', run };
   } catch (error) {

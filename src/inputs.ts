@@ -1,15 +1,20 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { chooseBranches } from './branches.js';
 import type { WorkflowContext } from './github/context.js';
+import { InputError } from './input-error.js';
 
 export const HARNESSES = ['codex', 'claude-code'] as const;
 export type Harness = (typeof HARNESSES)[number];
 export const LOG_LEVELS = ['events', 'quiet', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** The modes the server knows (lib/harness/claude-permissions.ts); it treats anything else as `auto`. */
+export const MODES = ['auto', 'safe', 'yolo'] as const;
+export type Mode = (typeof MODES)[number];
 
 export const MAX_PROMPT_CHARS = 100_000;
 export const MAX_REQUESTS_PER_MINUTE = 60;
-const DEFAULT_API_URL = 'https://www.mogplex.com';
+export const DEFAULT_API_URL = 'https://mogplex.com';
 
 export type RepoRef = { kind: 'id'; id: string } | { kind: 'name'; fullName: string };
 
@@ -24,7 +29,7 @@ export interface Settings {
   workingBranch?: string;
   createBranch: boolean;
   rootDirectory?: string;
-  mode?: string;
+  mode?: Mode;
   idempotencyKey?: string;
   wait: boolean;
   timeoutMs: number;
@@ -32,18 +37,15 @@ export interface Settings {
   requestsPerMinute: number;
   logLevel: LogLevel;
   commentOnPr: boolean;
+  /** Fail a successful run that changed nothing. */
+  requireChanges: boolean;
+  /** Read only when a GitHub call needs it (the comment, or the pull request head check); else ''. */
   githubToken: string;
-}
-
-/** A bad input: names the input and says how to fix it. */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    detail: string,
-  ) {
-    super(`Input \`${input}\`: ${detail}`);
-    this.name = 'InputError';
-  }
+  /**
+   * Set when the agent works on a pull request's own branch: the head the
+   * event named, to tell after the run whether it added commits.
+   */
+  pullRequestHead?: { branch: string; sha: string };
 }
 
 export type GetInput = (name: string) => string;
@@ -51,20 +53,9 @@ export type GetInput = (name: string) => string;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FULL_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
-/** The server's git ref rules (mogplex-api.md); returns what is wrong, or undefined. */
-export function branchProblem(name: string): string | undefined {
-  if (/[\s\u0000-\u001f\u007f]/.test(name)) return 'must not contain spaces or control characters';
-  if (name.includes('..')) return 'must not contain `..`';
-  if (name.includes('//')) return 'must not contain `//`';
-  if (name.includes('@{')) return 'must not contain `@{`';
-  if (/[~^:?*[\\]/.test(name)) return 'must not contain any of ~ ^ : ? * [ \\';
-  if (name.startsWith('/') || name.endsWith('/')) return 'must not start or end with `/`';
-  if (name.endsWith('.') || name.endsWith('.lock')) return 'must not end with `.` or `.lock`';
-  return undefined;
-}
-
+/** Loopback names (RFC 6761 reserves `*.localhost`) and addresses. */
 function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 function parseApiUrl(raw: string): string {
@@ -81,9 +72,9 @@ function parseApiUrl(raw: string): string {
     );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new InputError('api-url', 'must be a plain origin without credentials, query or fragment, e.g. https://www.mogplex.com.');
+    throw new InputError('api-url', `must be a plain origin without credentials, query or fragment, e.g. ${DEFAULT_API_URL}.`);
   }
-  // Tolerate a pasted API base: the client appends /api/v1/mogplex itself.
+  // The newer docs set MOGPLEX_BASE_URL to the API base: the client appends /api/v1/mogplex itself.
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1\/mogplex$/, '');
   return `${url.origin}${path}`;
 }
@@ -114,13 +105,6 @@ function parseChoice<T extends string>(name: string, raw: string, choices: reado
   return found;
 }
 
-function parseBranch(name: string, raw: string): string | undefined {
-  if (raw === '') return undefined;
-  const problem = branchProblem(raw);
-  if (problem) throw new InputError(name, `"${raw}" is not a valid branch name: it ${problem}.`);
-  return raw;
-}
-
 function parseRepo(raw: string): RepoRef {
   if (UUID.test(raw)) return { kind: 'id', id: raw.toLowerCase() };
   if (FULL_NAME.test(raw)) return { kind: 'name', fullName: raw };
@@ -129,11 +113,33 @@ function parseRepo(raw: string): RepoRef {
 
 function parseRootDirectory(raw: string): string | undefined {
   if (raw === '') return undefined;
-  if (raw.startsWith('/') || raw.split(/[\\/]/).includes('..')) {
-    throw new InputError('root-directory', `must be a path relative to the repository root without \`..\`, got "${raw}".`);
+  // The server refuses `..` and its URL-encoded forms as a segment.
+  const climbs = raw.split(/[\\/]/).some((segment) => /^(\.\.|%2e|%2e%2e|\.%2e|%2e\.)$/i.test(segment));
+  if (raw.startsWith('/') || climbs || raw.includes('\0')) {
+    throw new InputError(
+      'root-directory',
+      `must be a path relative to the repository root without \`..\` (or \`%2e\`) segments, got "${raw}".`,
+    );
   }
   return raw;
 }
+
+function parseMode(raw: string, harness: Harness, warn: (message: string) => void): Mode | undefined {
+  if (raw === '') return undefined;
+  const mode = MODES.find((m) => m === raw.toLowerCase());
+  if (mode === undefined) {
+    throw new InputError(
+      'mode',
+      `must be one of \`auto\` (the default), \`safe\` (plan without editing) or \`yolo\` (skip the agent's permission checks), got "${raw}".`,
+    );
+  }
+  if (harness !== 'claude-code') warn(`Input \`mode\` (${mode}) is used only by the \`claude-code\` harness; \`${harness}\` ignores it.`);
+  return mode;
+}
+
+// What an HTTP header can carry: printable ASCII. Anything else fails in the
+// HTTP stack at send time, which looks like a network error.
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 function readPrompt(prompt: string, promptFile: string, workspace: string, optional: boolean): string {
   if (prompt !== '' && promptFile !== '') {
@@ -187,6 +193,12 @@ function readToken(raw: string, context: WorkflowContext): string {
     );
   }
   if (/\s/.test(raw)) throw new InputError('token', 'contains white space; paste the token without spaces or line breaks.');
+  if (!HEADER_SAFE.test(raw)) {
+    throw new InputError(
+      'token',
+      'contains characters a token cannot hold (non-ASCII or invisible ones such as a zero-width space); paste it again from Mogplex.',
+    );
+  }
   return raw;
 }
 
@@ -198,6 +210,8 @@ export interface ReadSettingsOptions {
   onSecret?: (secret: string) => void;
   /** Comment mode: `prompt` / `prompt-file` hold standing instructions, and may be left empty. */
   standingPrompt?: boolean;
+  /** An input that works but probably not as meant. */
+  onWarning?: (message: string) => void;
 }
 
 /** Where and as whom to talk to Mogplex: all the post step needs. */
@@ -229,30 +243,40 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     }),
     logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
     commentOnPr: parseBoolean('comment-on-pr', input('comment-on-pr'), false),
+    requireChanges: parseBoolean('require-changes', input('require-changes'), false),
     githubToken: '',
   };
-  // The GitHub token is read (and masked) only when a comment is asked for.
-  if (settings.commentOnPr) {
+  const branches = chooseBranches(
+    { base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch },
+    context,
+  );
+  const { baseBranch, workingBranch } = branches;
+  if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {
+    throw new InputError(
+      'working-branch',
+      'equals `base-branch` while `create-branch` is true; name a new branch or leave `working-branch` empty to get a generated one.',
+    );
+  }
+  // The GitHub token is read (and masked) only when a GitHub call needs it.
+  if (settings.commentOnPr || branches.pullRequestHead) {
     settings.githubToken = input('github-token');
-    if (settings.githubToken === '') {
+    if (settings.githubToken === '' && settings.commentOnPr) {
       throw new InputError(
         'github-token',
         'is empty while `comment-on-pr` is true; leave it at its default `${{ github.token }}` or pass a token that may write pull request comments.',
       );
     }
-    options.onSecret?.(settings.githubToken);
+    if (settings.githubToken !== '') options.onSecret?.(settings.githubToken);
   }
-  const baseBranch = parseBranch('base-branch', input('base-branch') || (context.pullRequestHeadRef ?? ''));
-  const workingBranch = parseBranch('working-branch', input('working-branch'));
   const rootDirectory = parseRootDirectory(input('root-directory'));
-  const mode = input('mode');
+  const mode = parseMode(input('mode'), settings.harness, options.onWarning ?? (() => undefined));
   const idempotencyKey = input('idempotency-key');
   if (idempotencyKey.length > 200)
     throw new InputError('idempotency-key', `is ${idempotencyKey.length} characters long; at most 200 are allowed.`);
-  if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {
+  if (idempotencyKey !== '' && !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
     throw new InputError(
-      'working-branch',
-      'equals `base-branch` while `create-branch` is true; name a new branch or leave `working-branch` empty to get a generated one.',
+      'idempotency-key',
+      'may hold only printable ASCII characters (no line breaks or invisible characters): it is sent as an HTTP header.',
     );
   }
   return {
@@ -260,7 +284,8 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     ...(baseBranch !== undefined && { baseBranch }),
     ...(workingBranch !== undefined && { workingBranch }),
     ...(rootDirectory !== undefined && { rootDirectory }),
-    ...(mode !== '' && { mode }),
+    ...(mode !== undefined && { mode }),
+    ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
     ...(idempotencyKey !== '' && { idempotencyKey }),
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EOL } from 'node:os';
 import type { RunDetail, RunEvent } from './api/schema.js';
 import { escapeCommandData, inline, stripControls } from './sanitize.js';
+import { describeDelivery } from './delivery.js';
 import { durationMs, formatDuration, type RunReport } from './report.js';
 
 /**
@@ -30,22 +31,100 @@ function sinceStart(event: RunEvent, startedAt: number): string {
 }
 
 export function eventTitle(event: RunEvent, startedAt: number): string {
-  const parts = [sinceStart(event, startedAt), event.type, event.toolName ?? '', event.message];
+  // The title is cut to 180 characters later; a message can be megabytes.
+  const parts = [sinceStart(event, startedAt), event.type, event.toolName ?? '', event.message.slice(0, 400)];
   return parts.filter((part) => part !== '').join(' ');
 }
 
-function payloadLines(payload: unknown): string[] {
-  if (payload === null || payload === undefined) return [];
-  if (typeof payload === 'object' && Object.keys(payload).length === 0) return [];
-  const text = typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2);
-  return stripControls(text).split('\n');
+/** How much of an event the log shows: a payload is printed to this depth and size, a message to this size. */
+export const RENDER_LIMITS = { depth: 8, payloadChars: 8_192, messageChars: 4_000, messageLines: 60 };
+
+function plural(count: number, unit: string): string {
+  return `${count} more ${unit}${count === 1 ? '' : 's'}`;
 }
 
-/** One collapsible group per event: the title line, then the full message and the payload. */
-export function renderEvent(event: RunEvent, startedAt: number, token: string): string[] {
-  const message = stripControls(event.message);
-  const body = [...(message.includes('\n') || message.length > 120 ? message.split('\n') : []), ...payloadLines(event.payload)];
+/** Untrusted text as clean lines, at most `maxChars` characters and `maxLines` lines, with a note when cut. */
+export function boundedText(text: string, maxChars: number, maxLines: number): string[] {
+  const lines = stripControls(text.slice(0, maxChars)).split('\n');
+  const notes: string[] = [];
+  if (lines.length > maxLines) notes.push(plural(lines.length - maxLines, 'line'));
+  if (text.length > maxChars) notes.push(plural(text.length - maxChars, 'character'));
+  return notes.length > 0 ? [...lines.slice(0, maxLines), `… ${notes.join(', ')} not shown`] : lines;
+}
+
+function scalar(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? JSON.stringify(value) : 'null';
+}
+
+/**
+ * The lines `JSON.stringify(value, null, 2)` would print, but lazily and no
+ * deeper than `depth` levels: a deeper container is shown by its size. The
+ * recursion is as deep as `depth`, whatever the payload's own depth.
+ */
+function* jsonLines(value: unknown, depth: number, indent = '', head = '', tail = ''): Generator<string> {
+  if (typeof value !== 'object' || value === null) {
+    yield `${indent}${head}${scalar(value)}${tail}`;
+    return;
+  }
+  const entries: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((item, i): [string, unknown] => [String(i), item])
+    : Object.entries(value);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) {
+    yield `${indent}${head}${open}${close}${tail}`;
+    return;
+  }
+  if (depth <= 0) {
+    yield `${indent}${head}${open}… ${plural(entries.length, Array.isArray(value) ? 'item' : 'key')}, deeper than the log shows${close}${tail}`;
+    return;
+  }
+  yield `${indent}${head}${open}`;
+  let left = entries.length;
+  for (const [key, item] of entries) {
+    const itemHead = Array.isArray(value) ? '' : `${JSON.stringify(key)}: `;
+    yield* jsonLines(item, depth - 1, `${indent}  `, itemHead, --left > 0 ? ',' : '');
+  }
+  yield `${indent}${close}${tail}`;
+}
+
+/** A payload as clean lines, bounded in depth and size, with a note of what was left out. */
+export function payloadLines(payload: unknown, limits = RENDER_LIMITS): string[] {
+  if (payload === null || payload === undefined) return [];
+  if (typeof payload === 'string') return boundedText(payload, limits.payloadChars, Infinity);
+  if (typeof payload === 'object' && Object.keys(payload).length === 0) return [];
+  const lines: string[] = [];
+  let room = limits.payloadChars;
+  let more = 0;
+  for (const line of jsonLines(payload, limits.depth)) {
+    if (room <= 0) {
+      more++;
+    } else {
+      lines.push(stripControls(line.length > room ? `${line.slice(0, room)}…` : line));
+      room -= line.length + 1;
+    }
+  }
+  return more > 0 ? [...lines, `… ${plural(more, 'line')} of payload not shown (the log shows ${limits.payloadChars} characters)`] : lines;
+}
+
+function eventLines(event: RunEvent, startedAt: number, token: string): string[] {
+  const { messageChars, messageLines } = RENDER_LIMITS;
+  const long = event.message.length > 120 || event.message.includes('\n');
+  const body = [...(long ? boundedText(event.message, messageChars, messageLines) : []), ...payloadLines(event.payload)];
   return [groupStart(eventTitle(event, startedAt)), ...untrusted(body.length > 0 ? body : ['(no payload)'], token), '::endgroup::'];
+}
+
+/**
+ * One collapsible group per event: the title line, then the message and the
+ * payload, both bounded. An event that cannot be rendered gets a placeholder:
+ * one bad event never stops following.
+ */
+export function renderEvent(event: RunEvent, startedAt: number, token: string): string[] {
+  try {
+    return eventLines(event, startedAt, token);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return untrusted([`Event ${inline(String(event.id), 80)} could not be shown (${inline(reason, 200)}).`], token);
+  }
 }
 
 /** The quiet level's line for an event: nothing but its type, which is enough to see progress. */
@@ -81,6 +160,11 @@ export function renderEnd(report: RunReport, token: string): string[] {
     [`Run ${inline(report.run.runId, 80)} ended: ${inline(report.run.status, 40)} after ${duration} (${report.eventCount} events shown)`],
     token,
   );
+}
+
+export function renderDelivery(report: RunReport, token: string): string[] {
+  const text = describeDelivery(report);
+  return text === undefined ? [] : untrusted([inline(text, 1000)], token);
 }
 
 /** The I/O edge of the job log. Each call writes whole groups, so none is left open. */

@@ -4,11 +4,26 @@ import { MogplexClient, type StartRunRequest } from './api/client.js';
 import { describeError } from './api/errors.js';
 import type { RunDetail } from './api/schema.js';
 import { commentMarker } from './github/comment-body.js';
+import { applyDeliveryNews, readDeliveryNews } from './delivery.js';
+import { EventsFile } from './events-file.js';
 import { cadenceFor, followRun, type FollowEnd } from './follow.js';
+import { readBranchHead } from './github/branch-head.js';
 import { readWorkflowContext, type WorkflowContext } from './github/context.js';
+import { githubErrorText } from './github/octokit.js';
 import { deriveIdempotencyKey } from './idempotency.js';
-import { InputError, readSettings, type Settings } from './inputs.js';
-import { JobLog, renderEnd, renderEvent, renderHeader, renderQuietEvent, renderStatusChange, renderWindowFull, untrusted } from './log.js';
+import { InputError } from './input-error.js';
+import { readSettings, type Settings } from './inputs.js';
+import {
+  JobLog,
+  renderDelivery,
+  renderEnd,
+  renderEvent,
+  renderHeader,
+  renderQuietEvent,
+  renderStatusChange,
+  renderWindowFull,
+  untrusted,
+} from './log.js';
 import { outputsOf } from './outputs.js';
 import { isCommentEvent } from './github/comment-event.js';
 import { commentTrigger } from './github/comment-trigger.js';
@@ -69,9 +84,11 @@ class FollowedRun {
   constructor(
     readonly report: RunReport,
     private readonly settings: Settings,
+    private readonly context: WorkflowContext,
     private readonly client: MogplexClient,
     private readonly log: JobLog,
     private readonly comment: RunComment | undefined,
+    private readonly events = new EventsFile(report.run.runId, (message) => core.warning(message)),
   ) {}
 
   /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
@@ -85,6 +102,12 @@ class FollowedRun {
       signal: cancel.signal,
       onEvent: (event) => {
         recordEvent(report, event);
+        this.events.append(event);
+        const news = readDeliveryNews(event);
+        if (news) {
+          applyDeliveryNews(report, news);
+          for (const refused of news.refused ?? []) core.warning(`Ignored a value from Mogplex: ${inline(refused, 300)}`);
+        }
         const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
         log.print(render(event, report.startedAt, log.token()));
       },
@@ -113,7 +136,8 @@ class FollowedRun {
     const minutes = settings.timeoutMs / 60_000;
     if (end === 'terminal') {
       core.saveState(STATE.done, 'true');
-      const failure = terminalFailure(report.run);
+      if (report.run.status === 'success') await this.confirmChanged();
+      const failure = terminalFailure(report.run) ?? this.unchanged();
       report.outcome = failure ? 'failed' : 'success';
       if (failure) report.failure = failure;
       const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
@@ -135,13 +159,48 @@ class FollowedRun {
       report.failure = `The job was cancelled; cancellation of Mogplex run ${runId} was requested (last known status: ${report.run.status}).`;
     }
     this.log.print(renderEnd(report, this.log.token()));
+    this.log.print(renderDelivery(report, this.log.token()));
+    if (report.delivery?.pullRequestUrl) core.notice(`Mogplex run ${report.run.runId}: pull request ${report.delivery.pullRequestUrl}`);
+  }
+
+  /**
+   * On a pull request's own branch the server's `changed` only says the branch
+   * is ahead of its base: whether this run added commits shows in its head.
+   */
+  private async confirmChanged(): Promise<void> {
+    const { report, settings } = this;
+    const head = settings.pullRequestHead;
+    if (!head || !report.delivery || (report.agentBranch ?? report.run.branch.working) !== head.branch) return;
+    const fallback = "`changed` says only that the branch is ahead of its base (Mogplex's view)";
+    if (settings.githubToken === '') {
+      core.warning(`No \`github-token\` to read the head of ${head.branch}; ${fallback}.`);
+      return;
+    }
+    try {
+      report.delivery.changed = (await readBranchHead(this.context, settings.githubToken, head.branch)) !== head.sha;
+    } catch (error) {
+      core.warning(`Could not read the head of ${head.branch} from GitHub (${inline(githubErrorText(error), 300)}); ${fallback}.`);
+    }
+  }
+
+  /** With require-changes, a successful run that changed nothing fails the step. */
+  private unchanged(): string | undefined {
+    const { report } = this;
+    if (!this.settings.requireChanges || report.delivery?.changed === true) return undefined;
+    return report.delivery
+      ? `Mogplex run ${report.run.runId} succeeded but changed no code, and \`require-changes\` is true.`
+      : `Mogplex run ${report.run.runId} succeeded but recorded no delivery, so it cannot be shown to have changed code, and \`require-changes\` is true.`;
   }
 
   /** Outputs, summary, comment and the step's verdict: written on every path that got a run id. */
   async finish(): Promise<void> {
     const { report } = this;
     report.finishedAt ??= Date.now();
-    for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+    this.events.close(report.run);
+    const outputs = outputsOf(report);
+    for (const warning of outputs.warnings) core.warning(warning);
+    for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
+    core.setOutput('events-file', this.events.path);
     try {
       await core.summary.addRaw(renderSummary(report)).write();
     } catch (error) {
@@ -206,7 +265,13 @@ export async function main(): Promise<void> {
   };
   let settings: Settings;
   try {
-    settings = readSettings({ getInput, context, onSecret, standingPrompt: asked !== undefined });
+    settings = readSettings({
+      getInput,
+      context,
+      onSecret,
+      onWarning: (message) => core.warning(message),
+      standingPrompt: asked !== undefined,
+    });
     if (asked) settings = asked.apply(settings, context);
   } catch (error) {
     await fail(error instanceof InputError ? error.message : describeError(error));
@@ -223,6 +288,12 @@ export async function main(): Promise<void> {
       settings.logLevel === 'debug'
         ? (line) => log.print(untrusted([`[debug] ${inline(line, 500)}`], log.token()))
         : (line) => core.debug(line),
+    onMoved: (from, to) => {
+      core.info(
+        `The Mogplex API answers at ${to}, not ${from}: set \`api-url\` to ${to} (or leave it empty for the default) to save a redirect.`,
+      );
+      core.saveState(STATE.apiUrl, to);
+    },
   });
   core.saveState(STATE.apiUrl, settings.apiUrl);
 
@@ -246,7 +317,7 @@ export async function main(): Promise<void> {
           view: { marker: commentMarker(context, started.key), prompt: settings.prompt, context },
         })
       : undefined);
-  const run = new FollowedRun(report, settings, client, log, comment);
+  const run = new FollowedRun(report, settings, context, client, log, comment);
 
   if (!settings.wait && !cancel.signal.aborted) {
     core.saveState(STATE.done, 'true');

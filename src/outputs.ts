@@ -1,14 +1,49 @@
+import { branchProblem } from './branches.js';
 import type { RunReport } from './report.js';
 import { inline } from './sanitize.js';
 
-/** The step's outputs, from what is known of the run. */
-export function outputsOf(report: RunReport): Record<string, string> {
+/** The statuses the outputs document; anything else the server says becomes `unknown`. */
+const STATUSES = new Set(['pending', 'streaming', 'success', 'failed', 'cancelled']);
+
+export interface Outputs {
+  values: Record<string, string>;
+  /** Server values that broke an output's rule and were left out, for warnings. */
+  warnings: string[];
+}
+
+/**
+ * The step's outputs, from what is known of the run. Each value is data with
+ * a rule (workflows paste outputs into scripts): a documented status, a valid
+ * branch name, a pull request URL, one line of text.
+ */
+export function outputsOf(report: RunReport): Outputs {
+  const warnings: string[] = [];
+  const { run, delivery } = report;
+  const status = STATUSES.has(run.status) ? run.status : 'unknown';
+  if (status === 'unknown')
+    warnings.push(
+      `Mogplex answered an unknown run status (${JSON.stringify(inline(run.status, 80))}); the \`status\` output is \`unknown\`.`,
+    );
+  const branch = (name: string, value: string | null | undefined): string => {
+    if (value === null || value === undefined) return '';
+    if (branchProblem(value) === undefined) return value;
+    warnings.push(
+      `Mogplex answered a ${name} that is not a valid branch name (${JSON.stringify(inline(value, 80))}); the \`${name}\` output is empty.`,
+    );
+    return '';
+  };
   return {
-    'run-id': report.run.runId,
-    status: report.run.status,
-    'working-branch': report.run.branch.working ?? '',
-    'base-branch': report.run.branch.base ?? '',
-    replayed: String(report.replayed),
-    error: report.failure ? inline(report.failure, 2000) : '',
+    values: {
+      'run-id': run.runId,
+      status,
+      // The branch the agent really used: the run detail keeps the requested one.
+      'working-branch': branch('working-branch', report.agentBranch ?? run.branch.working),
+      'base-branch': branch('base-branch', run.branch.base),
+      replayed: String(report.replayed),
+      'pull-request-url': delivery?.pullRequestUrl ?? '',
+      changed: delivery ? String(delivery.changed) : '',
+      error: report.failure ? inline(report.failure, 2000) : '',
+    },
+    warnings,
   };
 }

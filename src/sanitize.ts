@@ -15,7 +15,8 @@ export function stripControls(text: string): string {
 
 /** One line of clean text, cut to `max` characters (for titles and table cells). */
 export function inline(text: string, max = 200): string {
-  const flat = stripControls(text)
+  // Cut before cleaning: the text can be megabytes long, and every pass over it costs.
+  const flat = stripControls(text.length > max * 4 ? text.slice(0, max * 4) : text)
     .replace(/[\n\t]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
@@ -31,7 +32,23 @@ export function escapeCommandData(text: string): string {
 // entity: no HTML, no markdown links/images/emphasis, no table pipes, no @mentions.
 const SUMMARY_SAFE = /[^\p{L}\p{N} .,;/=+-]/gu;
 
-/** Escapes untrusted text for the job summary or a comment (HTML and markdown), on one line. */
+// GitHub decodes entities before it looks for mentions, references and
+// autolinks, so escaping alone does not stop `&#64;user`. A word joiner (which
+// stripControls removes from the text itself) breaks each pattern invisibly:
+// after `@` and `#`, inside `www.`, before a scheme's `://` (or
+// `mailto:`) and in `GH-`.
+const WORD_JOINER = '&#8288;';
+const LINK_PATTERNS = /(?<=[@#])|(?<=\bw)(?=ww\.)|(?<=\b[a-z][a-z0-9+.-]*)(?=:\/\/)|(?<=\b(?:mailto|xmpp))(?=:)|(?<=\bGH)(?=-)/gi;
+
+/** Breaks what GitHub would turn into a mention, an issue reference or an autolink. */
+export function unlink(text: string): string {
+  return text.replace(LINK_PATTERNS, '\u2060');
+}
+
+/**
+ * Escapes untrusted text for the job summary or a comment (HTML and markdown),
+ * on one line, with no mention, reference or autolink left in it.
+ */
 export function escapeMarkup(text: string, max = 500): string {
-  return inline(text, max).replace(SUMMARY_SAFE, (ch) => `&#${ch.codePointAt(0) ?? 32};`);
+  return unlink(inline(text, max)).replace(SUMMARY_SAFE, (ch) => (ch === '\u2060' ? WORD_JOINER : `&#${ch.codePointAt(0) ?? 32};`));
 }

@@ -1,3 +1,4 @@
+import { describeDelivery } from './delivery.js';
 import { escapeMarkup } from './sanitize.js';
 import { durationMs, formatDuration, type Outcome, type RunReport } from './report.js';
 
@@ -34,6 +35,17 @@ function code(text: string): string {
   return text === '' ? '' : `<code>${escapeMarkup(text)}</code>`;
 }
 
+/** What the run delivered; the pull request's URL passed a strict rule, so it can be a link. */
+function result(report: RunReport): string {
+  const described = describeDelivery(report, {
+    link: (url) => `<a href="${url}">${escapeMarkup(url)}</a>`,
+    text: (untrusted) => escapeMarkup(untrusted, 1000),
+  });
+  if (described !== undefined) return described;
+  if (report.outcome === 'started') return 'Not followed (<code>wait: false</code>)';
+  return report.outcome === 'success' ? 'No delivery recorded' : 'Not delivered';
+}
+
 /** The job summary, as HTML that GitHub renders. Every value from the API is escaped. */
 export function renderSummary(report: RunReport): string {
   const { run } = report;
@@ -41,10 +53,11 @@ export function renderSummary(report: RunReport): string {
   const rows = [
     row('Run id', code(run.runId)),
     row('Status', `<b>${escapeMarkup(run.status)}</b>`),
+    row('Result', result(report)),
     row('Harness', escapeMarkup(report.harness)),
     row('Repo', escapeMarkup(report.repo)),
     row('Base branch', code(run.branch.base ?? '')),
-    row('Working branch', code(run.branch.working ?? '')),
+    row('Working branch', code(report.agentBranch ?? run.branch.working ?? '')),
     row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
     row('Started', time(report.startedAt)),
     row('Finished', time(report.finishedAt)),

@@ -16,6 +16,7 @@ import {
   type StartedRun,
 } from './schema.js';
 import { EventsElider } from './events-scan.js';
+import { judgeRedirect } from './redirect.js';
 import { send, type BodyReader, type HttpAnswer, type HttpRequest } from './transport.js';
 import { sleep } from '../sleep.js';
 
@@ -32,6 +33,7 @@ export interface StartRunRequest {
 }
 
 export interface ClientOptions {
+  /** The origin (and any path prefix) the API lives under; /api/v1/mogplex is appended. */
   apiUrl: string;
   token: string;
   budget: RequestBudget;
@@ -40,7 +42,12 @@ export interface ClientOptions {
   /** Request timing lines for debug logging; never given headers or bodies, but may hold API error text (untrusted). */
   debug?: (line: string) => void;
   transport?: (request: HttpRequest) => Promise<HttpAnswer>;
+  /** The API answered from another origin (www. moved to the apex, or back): said once, remembered for later calls. */
+  onMoved?: (from: string, to: string) => void;
 }
+
+/** At most this many redirects per request; Mogplex's own takes one. */
+const MAX_REDIRECTS = 2;
 
 interface CallOptions<T> {
   method: 'GET' | 'POST';
@@ -57,6 +64,11 @@ interface CallOptions<T> {
   reader?: () => BodyReader;
 }
 
+/** The answer was a redirect the client may follow: the API lives under `apiUrl` now. */
+class Moved {
+  constructor(readonly apiUrl: string) {}
+}
+
 /** Errors worth another attempt keep their outcome so the policy can decide. */
 class AttemptFailure extends Error {
   constructor(
@@ -69,13 +81,13 @@ class AttemptFailure extends Error {
 
 /** The Mogplex v1 API: one method per route, one retry policy and budget for all. */
 export class MogplexClient {
-  private readonly base: string;
+  private apiUrl: string;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly transport: (request: HttpRequest) => Promise<HttpAnswer>;
 
   constructor(private readonly options: ClientOptions) {
-    this.base = `${options.apiUrl}/api/v1/mogplex`;
+    this.apiUrl = options.apiUrl;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.transport = options.transport ?? send;
@@ -139,9 +151,15 @@ export class MogplexClient {
 
   private async call<T>(options: CallOptions<T>): Promise<T> {
     const started = Date.now();
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1, redirects = 0; ; attempt++) {
       try {
-        return await this.attempt(options);
+        const result = await this.attempt(options);
+        if (!(result instanceof Moved)) return result;
+        // A redirect is not a failed attempt: the same request goes to the new origin.
+        if (++redirects > MAX_REDIRECTS) throw new ApiError(308, 'REDIRECT', 'too many redirects', options.operation);
+        this.options.onMoved?.(this.apiUrl, result.apiUrl);
+        this.apiUrl = result.apiUrl;
+        attempt--;
       } catch (failure) {
         if (!(failure instanceof AttemptFailure)) throw failure;
         const delay = options.urgent ? undefined : nextDelay(this.retry, attempt, failure.outcome, Date.now() - started);
@@ -153,14 +171,15 @@ export class MogplexClient {
     }
   }
 
-  private async attempt<T>(options: CallOptions<T>): Promise<T> {
+  private async attempt<T>(options: CallOptions<T>): Promise<T | Moved> {
     const slot = options.urgent ? this.options.budget.record() : await this.options.budget.acquire(options.signal);
     const sentAt = Date.now();
+    const url = `${this.apiUrl}/api/v1/mogplex${options.path}`;
     let answer: HttpAnswer;
     try {
       answer = await this.transport({
         method: options.method,
-        url: `${this.base}${options.path}`,
+        url,
         headers: { Accept: 'application/json', Authorization: `Bearer ${this.options.token}`, ...options.headers },
         ...(options.body !== undefined && { body: options.body }),
         timeoutMs: options.timeoutMs ?? this.timeoutMs,
@@ -177,7 +196,15 @@ export class MogplexClient {
     this.options.debug?.(
       `${options.method} ${options.path.split('?')[0]} -> ${answer.status} in ${Date.now() - sentAt} ms, ${answer.body.length} bytes`,
     );
+    if (answer.status >= 300 && answer.status < 400) return this.redirect(answer, url, options.operation);
     return this.interpret(answer, options);
+  }
+
+  /** Where the API moved, or an error that says where the redirect pointed: the token goes nowhere else. */
+  private redirect(answer: HttpAnswer, url: string, operation: string): Moved {
+    const verdict = judgeRedirect(url, answer.status, answer.headers.location);
+    if (verdict.follow) return new Moved(`${verdict.origin}${new URL(this.apiUrl).pathname.replace(/\/$/, '')}`);
+    throw new ApiError(answer.status, 'REDIRECT', `redirected to ${verdict.location}`, operation);
   }
 
   private interpret<T>(answer: HttpAnswer, options: CallOptions<T>): T {
@@ -205,11 +232,7 @@ export class MogplexClient {
     const retryAfterMs = parseRetryAfter(answer.headers['retry-after']);
     if (retryAfterMs !== undefined) this.options.budget.deferUntil(Date.now() + retryAfterMs);
     const envelope = parseErrorBody(json);
-    if (answer.status >= 300 && answer.status < 400) {
-      const location = answer.headers.location ?? 'elsewhere';
-      throw new ApiError(answer.status, 'REDIRECT', `the API redirects to ${location}; set \`api-url\` to that origin`, options.operation);
-    }
-    const error = new ApiError(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation);
+    const error = new ApiError(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation, retryAfterMs);
     throw new AttemptFailure({ kind: 'status', status: answer.status, ...(retryAfterMs !== undefined && { retryAfterMs }) }, error);
   }
 }

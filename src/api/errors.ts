@@ -8,10 +8,17 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly operation: string,
+    /** The server's Retry-After, when it gave one. */
+    readonly retryAfterMs?: number,
+    /** When the answer came, to turn Retry-After into a time. */
+    readonly at = Date.now(),
   ) {
     super(`${operation}: HTTP ${status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
   }
 }
+
+/** Mogplex's run-start quota per user and token (lib/request-limits). */
+const RUN_START_QUOTA = '10 run starts a minute, 30 an hour and 150 a day for each token';
 
 /** No usable answer: connection error, timeout, or a body that is not the API's envelope. */
 export class TransportError extends Error {
@@ -26,6 +33,11 @@ export class TransportError extends Error {
 
 /** What to do about an API error, by status and code. */
 function advice(error: ApiError): string {
+  if (error.code === 'REDIRECT') {
+    return error.detail.includes('/login')
+      ? "Mogplex's middleware sent the request to its login page: it saw no `Bearer` token. Check that `token` holds a Mogplex token (`mog_...`) and that `api-url` points at the Mogplex API (default https://mogplex.com)."
+      : "The action follows only the API's own move between `www.` and the bare host (HTTPS, same path), and never sends the token anywhere else. Set `api-url` to the Mogplex API's origin (default https://mogplex.com).";
+  }
   switch (error.status) {
     case 401:
       return 'The token was rejected (missing, unknown, expired or revoked). Check the secret passed as `token` (MOGPLEX_TOKEN) and create a new personal access token in Mogplex settings if needed.';
@@ -40,6 +52,13 @@ function advice(error: ApiError): string {
         ? 'The idempotency key was already used for a different request (the prompt or options changed within the same workflow run). Set `idempotency-key` to a new value, e.g. include `${{ github.run_attempt }}`.'
         : "Mogplex could not reach the run's sandbox.";
     case 429:
+      if (error.operation.startsWith('start run') && error.retryAfterMs !== undefined) {
+        const at = new Date(error.at + error.retryAfterMs)
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, ' UTC');
+        return `The token's run-start quota is used up (${RUN_START_QUOTA}); the next start is allowed at ${at}, in ${Math.ceil(error.retryAfterMs / 60_000)} min. Start fewer runs, or re-run the job then.`;
+      }
       return 'The token is rate limited (60 requests a minute, shared by every job that uses it, and run-start limits per user). Lower `requests-per-minute`, use one token per project, or start fewer runs at once.';
     default:
       return error.status >= 500

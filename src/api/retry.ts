@@ -40,11 +40,17 @@ export function nextDelay(
   return elapsedMs + delay > policy.maxElapsedMs ? undefined : delay;
 }
 
-/** Retry-After as seconds or an HTTP date, in milliseconds from `now`. */
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+/**
+ * The longest wait a Retry-After can impose. Mogplex asks for 60 s on its
+ * request limit; a longer wait (an hourly run-start limit, or an absurd value)
+ * is cut to this, and then to the step's own deadline, which aborts any wait.
+ */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`, at most `maxMs`. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now(), maxMs = MAX_RETRY_AFTER_MS): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === undefined || raw.trim() === '') return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(raw)) return Math.ceil(Number(raw) * 1000);
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Math.ceil(Number(raw) * 1000) : Date.parse(raw) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(maxMs, Math.max(0, ms));
 }

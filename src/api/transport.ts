@@ -28,6 +28,23 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Reads the body as it arrives (default: all of it, as text). */
   reader?: BodyReader;
+  /** Stops reading past this many bytes (default MAX_ANSWER_BYTES). */
+  maxBytes?: number;
+}
+
+/**
+ * No answer of this API comes near it: the events window holds 200 events of
+ * at most about 20 KB each. Past it the answer is abandoned as garbled, so an
+ * endless or huge body cannot grow the process.
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/** The answer was abandoned for its size; retried like any unusable answer. */
+export class AnswerTooLargeError extends Error {
+  override name = 'AnswerTooLargeError';
+  constructor(limit: number) {
+    super(`the answer was larger than ${Math.round(limit / (1024 * 1024))} MB; stopped reading it`);
+  }
 }
 
 const USER_AGENT = 'mogplex-run-action/1';
@@ -66,8 +83,20 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
   });
   const exchange = (async () => {
     const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
+    const limit = request.maxBytes ?? MAX_ANSWER_BYTES;
+    const tooLarge = (): never => {
+      const error = new AnswerTooLargeError(limit);
+      controller.abort(error);
+      throw error;
+    };
+    if (Number(response.message.headers['content-length'] ?? 0) > limit) tooLarge();
     const reader = request.reader ?? wholeBody();
-    for await (const chunk of response.message) reader.push(chunk as Buffer);
+    let bytes = 0;
+    for await (const chunk of response.message) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > limit) tooLarge();
+      reader.push(chunk as Buffer);
+    }
     return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: reader.text() };
   })();
   try {

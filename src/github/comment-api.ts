@@ -3,7 +3,7 @@
 // request behind an issue_comment (whose payload lacks the branches).
 import type { CommentEvent, PullRequestRefs } from './comment-event.js';
 import { readPullRequestRefs } from './comment-event.js';
-import { repoClient, type GitHubClientOptions } from './octokit.js';
+import { githubClient, type GitHubClientOptions } from './octokit.js';
 import type { WorkflowContext } from './context.js';
 
 export type Reaction = 'eyes' | 'rocket' | 'confused';
@@ -18,7 +18,7 @@ export interface CommentApi {
 }
 
 export async function commentApi(context: WorkflowContext, token: string, options: GitHubClientOptions = {}): Promise<CommentApi> {
-  const { octokit, owner, repo, request } = await repoClient(context, token, options);
+  const { octokit, owner, repo, request } = await githubClient(context, token, options);
   return {
     permission: async (username) =>
       (await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username, request: request() })).data,

@@ -12,6 +12,8 @@ export function isCommentEvent(eventName: string): eventName is CommentEventName
 /** A pull request's branches and where they live; `headRepo` is null when the fork is gone. */
 export interface PullRequestRefs {
   headRef: string;
+  /** The head commit when the event (or `GET /pulls/{n}`) was made. */
+  headSha?: string;
   headRepo: string | null;
   baseRef: string;
   baseRepo: string;
@@ -78,7 +80,8 @@ export function readPullRequestRefs(value: unknown): PullRequestRefs | undefined
   const baseRepo = text(record(base?.repo)?.full_name);
   if (headRef === '' || baseRef === '' || baseRepo === '') return undefined;
   const headRepo = text(record(head?.repo)?.full_name);
-  return { headRef, headRepo: headRepo === '' ? null : headRepo, baseRef, baseRepo };
+  const headSha = text(head?.sha);
+  return { headRef, ...(headSha !== '' && { headSha }), headRepo: headRepo === '' ? null : headRepo, baseRef, baseRepo };
 }
 
 function thread(value: unknown, isPullRequest: boolean): CommentThread | undefined {

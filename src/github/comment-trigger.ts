@@ -9,11 +9,13 @@ import { commentMarker, type CommentView, type Notice } from './comment-body.js'
 import type { CommentEvent, PullRequestRefs } from './comment-event.js';
 import { composePrompt } from './comment-prompt.js';
 import type { WorkflowContext } from './context.js';
-import { describeGitHubError, type GitHubClientOptions } from './octokit.js';
+import { githubErrorText, type GitHubClientOptions } from './octokit.js';
 import { authorize, parseAllowedBots } from './permission.js';
 import { TrackingComment, type CommentRole } from './tracking-comment.js';
 import { matchTrigger } from './trigger-phrase.js';
-import { branchProblem, InputError, MAX_PROMPT_CHARS, type GetInput, type Settings } from '../inputs.js';
+import { branchProblem } from '../branches.js';
+import { InputError } from '../input-error.js';
+import { MAX_PROMPT_CHARS, type GetInput, type Settings } from '../inputs.js';
 import type { RunReport } from '../report.js';
 import { inline } from '../sanitize.js';
 
@@ -97,8 +99,16 @@ export class CommentRun {
       if (problem)
         throw new Error(`The pull request's ${name} branch "${inline(branch, 100)}" is not a branch name Mogplex accepts: it ${problem}.`);
     }
-    // The agent's commits land on the pull request itself (mogplex-api.md: working = head, base = its target).
-    return { ...applied, baseBranch: this.refs.baseRef, workingBranch: this.refs.headRef, createBranch: false };
+    // The agent's commits land on the pull request itself (mogplex-api.md: working = head, base = its target);
+    // the head it had before tells afterwards whether this run added commits.
+    const { headRef, baseRef, headSha } = this.refs;
+    return {
+      ...applied,
+      baseBranch: baseRef,
+      workingBranch: headRef,
+      createBranch: false,
+      ...(headSha !== undefined && { pullRequestHead: { branch: headRef, sha: headSha } }),
+    };
   }
 
   /** Keeps the tracking comment up to date; once the run has ended, the final reaction. */
@@ -120,7 +130,7 @@ async function react(api: CommentApi, event: CommentEvent, content: Reaction): P
   try {
     await api.react(event, content);
   } catch (error) {
-    core.warning(`comment trigger: could not add the ${content} reaction to the comment: ${describeGitHubError(error)}.`);
+    core.warning(`comment trigger: could not add the ${content} reaction to the comment: ${githubErrorText(error)}.`);
   }
 }
 
@@ -173,7 +183,7 @@ async function triggered(
     api = options.api ?? (await commentApi(context, token, options));
   } catch (error) {
     return notTriggered(
-      `comment trigger: ${who}'s request was refused: the GitHub client could not load (${describeGitHubError(error)}).`,
+      `comment trigger: ${who}'s request was refused: the GitHub client could not load (${githubErrorText(error)}).`,
       (m) => core.warning(m),
     );
   }
@@ -198,7 +208,7 @@ async function triggered(
     try {
       refs = event.thread.refs ?? (await api.pullRequestRefs(event.thread.number));
     } catch (error) {
-      const message = `Could not read pull request #${event.thread.number} to find its branches: ${describeGitHubError(error)}.`;
+      const message = `Could not read pull request #${event.thread.number} to find its branches: ${githubErrorText(error)}.`;
       await new CommentRun(event, api, comment, task, undefined, token, links).fail(message);
       return { triggered: false, reason: message, error: message };
     }

@@ -14,9 +14,13 @@ export interface WorkflowContext {
   apiUrl: string;
   /** The pull request's head branch on pull_request(_target) events. */
   pullRequestHeadRef?: string;
+  /** The commit the pull request's head pointed at when the event fired. */
+  pullRequestHeadSha?: string;
+  /** The branch the pull request targets, on pull_request(_target) events. */
+  pullRequestBaseRef?: string;
   /** The pull request this run is about: pull_request(_target), or issue_comment on a pull request. */
   pullRequestNumber?: number;
-  /** True when the pull request comes from a fork (no secrets are given to it). */
+  /** True when the pull request's head is not in this repository (a fork; secrets are not given to it). */
   fromFork: boolean;
   /** On issue_comment, pull_request_review_comment and pull_request_review: the comment (comment mode). */
   comment?: CommentEvent;
@@ -24,8 +28,8 @@ export interface WorkflowContext {
 
 interface PullRequestPayload {
   number?: unknown;
-  head?: { ref?: unknown; repo?: { full_name?: unknown } | null };
-  base?: { repo?: { full_name?: unknown } | null };
+  head?: { ref?: unknown; sha?: unknown; repo?: { full_name?: unknown } | null };
+  base?: { ref?: unknown; repo?: { full_name?: unknown } | null };
 }
 
 interface EventPayload {
@@ -44,6 +48,10 @@ function readEvent(path: string | undefined): EventPayload {
   }
 }
 
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 function pullRequestNumber(eventName: string, event: EventPayload): number | undefined {
   const number = eventName === 'issue_comment' ? (event.issue?.pull_request ? event.issue.number : undefined) : event.pull_request?.number;
   return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
@@ -54,7 +62,9 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
   const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
   const event = isPullRequest || isCommentEvent(eventName) ? readEvent(env.GITHUB_EVENT_PATH) : {};
   const pr = isPullRequest ? event.pull_request : undefined;
-  const headRef = typeof pr?.head?.ref === 'string' && pr.head.ref !== '' ? pr.head.ref : undefined;
+  const headRef = text(pr?.head?.ref);
+  const headSha = text(pr?.head?.sha);
+  const baseRef = text(pr?.base?.ref);
   const headRepo = pr?.head?.repo?.full_name;
   const baseRepo = pr?.base?.repo?.full_name;
   const number = pullRequestNumber(eventName, event);
@@ -69,8 +79,12 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     ...(headRef !== undefined && { pullRequestHeadRef: headRef }),
+    ...(headSha !== undefined && { pullRequestHeadSha: headSha }),
+    ...(baseRef !== undefined && { pullRequestBaseRef: baseRef }),
     ...(number !== undefined && { pullRequestNumber: number }),
-    fromFork: typeof headRepo === 'string' && typeof baseRepo === 'string' && headRepo !== baseRepo,
+    // Same repository only when the payload says so: a deleted fork has no head repo.
+    fromFork:
+      pr !== undefined && (typeof headRepo !== 'string' || headRepo !== (typeof baseRepo === 'string' ? baseRepo : env.GITHUB_REPOSITORY)),
     ...(comment !== undefined && { comment }),
   };
 }

@@ -7,27 +7,21 @@ export interface GitHubClientOptions {
   fetch?: typeof fetch;
 }
 
-type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
-
-/** An Octokit bound to this workflow's repository, with a fresh deadline for each call. */
-export interface RepoClient {
-  octokit: Octokit;
-  owner: string;
-  repo: string;
-  /** Per-request options: a new deadline each time (a signal is spent once it fires). */
-  request: () => { signal: AbortSignal };
-}
-
-/** Loads @actions/github only when a step needs GitHub: a step that makes no GitHub call never pays for it. */
-export async function repoClient(context: WorkflowContext, token: string, options: GitHubClientOptions = {}): Promise<RepoClient> {
+/**
+ * An Octokit for this repository, on this GitHub's API (GITHUB_API_URL).
+ * @actions/github is loaded only here: a step that makes no GitHub call never pays for it.
+ */
+export async function githubClient(context: WorkflowContext, token: string, options: GitHubClientOptions = {}) {
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: context.apiUrl, ...(options.fetch && { request: { fetch: options.fetch } }) });
   const [owner = '', repo = ''] = context.repository.split('/');
-  return { octokit, owner, repo, request: () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) }) };
+  /** Per-call request options: a fresh deadline each. */
+  const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+  return { octokit, owner, repo, request };
 }
 
-/** A GitHub error as one line: its message, its HTTP status when it has one. */
-export function describeGitHubError(error: unknown): string {
+/** A GitHub error in one line, with its HTTP status when it has one. */
+export function githubErrorText(error: unknown): string {
   const status = typeof error === 'object' && error !== null && 'status' in error ? ` (HTTP ${String(error.status)})` : '';
   return `${error instanceof Error ? error.message : String(error)}${status}`;
 }

@@ -2,7 +2,7 @@
 // GitHub API (author_association cannot tell `write` from `read` or `triage`),
 // and bots only when the workflow lists them.
 import type { GitHubUser } from './comment-event.js';
-import { describeGitHubError } from './octokit.js';
+import { githubErrorText } from './octokit.js';
 
 /** `*` (every bot), or bot logins in lower case without the `[bot]` suffix. */
 export type AllowedBots = '*' | ReadonlySet<string>;
@@ -56,7 +56,7 @@ export async function authorize(
   try {
     answer = await lookup(author.login);
   } catch (error) {
-    return { allowed: false, why: `its permission on the repository could not be checked: ${describeGitHubError(error)}` };
+    return { allowed: false, why: `its permission on the repository could not be checked: ${githubErrorText(error)}` };
   }
   const { role, grants } = roleOf(answer);
   return grants

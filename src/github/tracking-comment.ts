@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { renderComment, renderNotice, type CommentView, type Notice } from './comment-body.js';
 import type { WorkflowContext } from './context.js';
-import { describeGitHubError, repoClient, type GitHubClientOptions } from './octokit.js';
+import { githubErrorText, githubClient, type GitHubClientOptions } from './octokit.js';
 import type { RunReport } from '../report.js';
 
 /** The few REST calls the comment needs (a narrow view of @actions/github's Octokit). */
@@ -14,15 +14,13 @@ interface CommentsApi {
 /** A pull request with more than 1,000 comments gets a new comment rather than a long search. */
 const MAX_COMMENT_PAGES = 10;
 
-export type CommentClientOptions = GitHubClientOptions;
-
 async function commentsApi(
   context: WorkflowContext,
   token: string,
   issueNumber: number,
   options: GitHubClientOptions,
 ): Promise<CommentsApi> {
-  const { octokit, owner, repo, request } = await repoClient(context, token, options);
+  const { octokit, owner, repo, request } = await githubClient(context, token, options);
   const target = { owner, repo, issue_number: issueNumber };
   return {
     // Page by hand: octokit.paginate drops per-request options, the deadline among them.
@@ -43,10 +41,10 @@ async function commentsApi(
 }
 
 function reason(error: unknown, permission: string): string {
-  const hint = describeGitHubError(error).includes('(HTTP 403)')
+  const hint = githubErrorText(error).includes('(HTTP 403)')
     ? ` The token needs \`${permission}\` (add it to the job's \`permissions:\`).`
     : '';
-  return `${describeGitHubError(error)}.${hint}`;
+  return `${githubErrorText(error)}.${hint}`;
 }
 
 /** What this comment is called in warnings, and the permission its token needs. */

@@ -90,14 +90,15 @@ describe('the action against the simulator', () => {
     expect(routes(sim)).toEqual(['GET /repos']);
   });
 
-  it("defaults the base branch to the pull request's head branch", async () => {
+  it("puts the agent on a pull request's own branch, delivering into the branch it targets", async () => {
     const sim = await simulator({ speed: 0.3 });
     const result = await run(sim, {
       ...pullRequestEvent({ headRef: 'feature/login' }),
     });
     expect(result.code).toBe(0);
-    expect(sim.runs[0]!.request.baseBranch).toBe('feature/login');
-    expect(result.outputs['base-branch']).toBe('feature/login');
+    expect(sim.runs[0]!.request).toMatchObject({ workingBranch: 'feature/login', baseBranch: 'main' });
+    expect(sim.runs[0]!.request).not.toHaveProperty('createBranch');
+    expect(result.outputs).toMatchObject({ 'working-branch': 'feature/login', 'base-branch': 'main' });
   });
 
   it('with wait: false, starts the run, reports it and exits 0 without following', async () => {
@@ -118,7 +119,7 @@ describe('the action against the simulator', () => {
     expect(groupTitles(result)).toEqual([]);
     expect(result.stdout).not.toContain('"path"');
     expect(result.stdout).toMatch(/Status: pending -> (streaming|success)/);
-    expect(result.stdout).toMatch(/finished: Agent finished/);
+    expect(result.stdout).toMatch(/finished: Harness run finished/);
     expect(result.stdout).toMatch(/Run \S+ ended: success/);
     expect(result.summary).toContain('Last events');
   });

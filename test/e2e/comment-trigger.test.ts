@@ -91,9 +91,7 @@ describe('comment mode', () => {
     const prompt = request.prompt as string;
     expect(request.workingBranch).toBeUndefined();
     expect(request.baseBranch).toBeUndefined();
-    expect(prompt).toMatch(
-      /^Keep the change small\.\n\nTask from maintainer:\n\nCould you take this one, \? Add a Safari test first\.\n/,
-    );
+    expect(prompt).toMatch(/^Keep the change small\.\n\nTask from maintainer:\n\nCould you take this one, \? Add a Safari test first\.\n/);
     expect(prompt).toContain('not by the person who asked');
     expect(gh.calls).not.toContain('GET /repos/acme/web/pulls/12');
     expect(gh.comments.map((c) => c.issue)).toEqual([12]);

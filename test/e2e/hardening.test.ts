@@ -179,7 +179,17 @@ describe('log injection', () => {
     expect(result.commands.filter((c) => c.command === 'add-mask').map((c) => c.data)).toEqual([SIM_TOKEN]);
     expect(result.commands.filter((c) => c.rejected)).toEqual([]);
     expect(result.outputs.status).toBe('success');
-    expect(Object.keys(result.outputs).sort()).toEqual(['base-branch', 'error', 'replayed', 'run-id', 'status', 'working-branch']);
+    expect(Object.keys(result.outputs).sort()).toEqual([
+      'base-branch',
+      'changed',
+      'error',
+      'events-file',
+      'pull-request-url',
+      'replayed',
+      'run-id',
+      'status',
+      'working-branch',
+    ]);
     expect(result.exportedEnv).toEqual({});
     expect(result.addedPath).toEqual([]);
     expect(result.stdout).not.toMatch(/[\u001b\u202e\u200b]/);
@@ -195,7 +205,7 @@ describe('log injection through API errors', () => {
       error: { code: '::error::code', message: 'x\n::error::pwned\r\n##[warning]y %0A::set-output name=status::success' },
     });
     sim.addFault({ match: { path: EVENTS }, action: { status: 503, body: attack } });
-    sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { status: 404, body: attack } });
+    sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { status: 401, body: attack } });
     const result = await run(sim, { inputs: { 'log-level': 'debug' } });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('[debug] run events: attempt 1 failed');

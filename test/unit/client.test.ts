@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RequestBudget } from '../../src/api/budget.js';
 import { MogplexClient } from '../../src/api/client.js';
-import { ApiError, TransportError } from '../../src/api/errors.js';
+import { ApiError, describeError, TransportError } from '../../src/api/errors.js';
 import type { RetryPolicy } from '../../src/api/retry.js';
 import type { HttpAnswer } from '../../src/api/transport.js';
 
@@ -180,8 +180,83 @@ describe('MogplexClient', () => {
     await expect(client({ budget }).cancelRun('r1', { urgent: true })).resolves.toMatchObject({ alreadyTerminal: true });
   });
 
-  it('reports a redirect instead of following it with the token', async () => {
-    nock(API).get(`${BASE}/runs/r1`).reply(308, '', { Location: 'https://elsewhere.test/api/v1/mogplex/runs/r1' });
-    await expect(client().getRun('r1')).rejects.toThrow(/redirects to https:\/\/elsewhere.test/);
+  describe('redirects', () => {
+    const WWW = 'https://www.mogplex.test';
+
+    it("follows Mogplex's www -> apex 308 for a POST, with the same body and key, and remembers the origin", async () => {
+      const moved: string[] = [];
+      const www = nock(WWW)
+        .post(`${BASE}/runs`)
+        .reply(308, '', { Location: `${API}${BASE}/runs` });
+      const seen: Array<{ body: string; key: string; auth: string }> = [];
+      const apex = nock(API)
+        .post(`${BASE}/runs`)
+        .reply(function (_uri, body) {
+          seen.push({
+            body: JSON.stringify(body),
+            key: String(this.req.headers['idempotency-key']),
+            auth: String(this.req.headers.authorization),
+          });
+          return [202, { ok: true, data: { ...run, replayed: false } }];
+        })
+        .get(`${BASE}/runs/r1`)
+        .reply(200, { ok: true, data: { run } });
+      const c = client({ apiUrl: WWW, onMoved: (from, to) => moved.push(`${from} -> ${to}`) });
+      await c.startRun({ repoId: 'repo', prompt: 'p', harness: 'codex' }, 'key-1');
+      await c.getRun('r1');
+      expect(seen).toEqual([
+        { body: JSON.stringify({ repoId: 'repo', prompt: 'p', harness: 'codex' }), key: 'key-1', auth: 'Bearer mog_secret' },
+      ]);
+      expect(moved).toEqual([`${WWW} -> ${API}`]);
+      www.done();
+      apex.done();
+    });
+
+    it('follows the apex -> www move too, keeping a path prefix', async () => {
+      nock(API)
+        .get('/prefix/api/v1/mogplex/runs/r1')
+        .reply(307, '', { Location: `${WWW}/prefix/api/v1/mogplex/runs/r1` });
+      const www = nock(WWW).get('/prefix/api/v1/mogplex/runs/r1').reply(200, { ok: true, data: { run } });
+      await expect(client({ apiUrl: `${API}/prefix` }).getRun('r1')).resolves.toMatchObject({ runId: 'r1' });
+      www.done();
+    });
+
+    it.each([
+      ['another host', 308, 'https://elsewhere.test/api/v1/mogplex/runs/r1'],
+      ['a downgrade to http', 308, 'http://mogplex.test/api/v1/mogplex/runs/r1'],
+      ['a 301', 301, `https://www.mogplex.test${BASE}/runs/r1`],
+      ['a 302', 302, `https://www.mogplex.test${BASE}/runs/r1`],
+      ['a 303', 303, `https://www.mogplex.test${BASE}/runs/r1`],
+      ['the login page', 307, '/login?next=%2Fapi%2Fv1%2Fmogplex%2Fruns%2Fr1'],
+      ['another port', 308, `https://www.mogplex.test:8443${BASE}/runs/r1`],
+      ['another path', 308, `https://www.mogplex.test${BASE}/runs/r2`],
+    ])('refuses %s, naming where it pointed, and sends the token nowhere else', async (_name, status, location) => {
+      const unmatched: unknown[] = [];
+      const record = (req: unknown): number => unmatched.push(req);
+      nock.emitter.on('no match', record);
+      nock(API).get(`${BASE}/runs/r1`).reply(status, '', { Location: location });
+      const error = await client()
+        .getRun('r1')
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      const absolute = new URL(location, API).href;
+      expect(describeError(error)).toContain(absolute);
+      expect(describeError(error)).toMatch(/api-url/);
+      nock.emitter.off('no match', record);
+      expect(unmatched).toEqual([]);
+      expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('gives up after two redirects', async () => {
+      nock(WWW)
+        .get(`${BASE}/runs/r1`)
+        .times(2)
+        .reply(308, '', { Location: `${API}${BASE}/runs/r1` });
+      nock(API)
+        .get(`${BASE}/runs/r1`)
+        .times(2)
+        .reply(308, '', { Location: `${WWW}${BASE}/runs/r1` });
+      await expect(client({ apiUrl: WWW }).getRun('r1')).rejects.toThrow(/too many redirects/);
+    });
   });
 });

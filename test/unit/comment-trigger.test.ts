@@ -63,6 +63,7 @@ const settings: Settings = {
   requestsPerMinute: 20,
   logLevel: 'events',
   commentOnPr: false,
+  requireChanges: false,
   githubToken: '',
 };
 
@@ -200,7 +201,7 @@ describe('commentTrigger: what the run gets', () => {
       .get(`${REPO}/pulls/7`)
       .reply(200, {
         number: 7,
-        head: { ref: 'feature/login', repo: { full_name: 'acme/web' } },
+        head: { ref: 'feature/login', sha: 'abc123', repo: { full_name: 'acme/web' } },
         base: { ref: 'develop', repo: { full_name: 'acme/web' } },
       });
     const ctx = contextFor('issue_comment', issueComment({ body: '@mogplex fix the test', onPullRequest: true }));
@@ -208,7 +209,13 @@ describe('commentTrigger: what the run gets', () => {
     scope.done();
     if (!result.triggered) throw new Error(result.reason);
     const applied = result.run.apply(settings, ctx);
-    expect(applied).toMatchObject({ workingBranch: 'feature/login', baseBranch: 'develop', createBranch: false });
+    expect(applied).toMatchObject({
+      workingBranch: 'feature/login',
+      baseBranch: 'develop',
+      createBranch: false,
+      // The head before the run, to tell afterwards whether this run added commits.
+      pullRequestHead: { branch: 'feature/login', sha: 'abc123' },
+    });
     expect(applied.prompt).toContain('https://github.com/acme/web/pull/7#issuecomment-321');
   });
 
@@ -341,7 +348,7 @@ describe('commentTrigger: what the run gets', () => {
     const result = await trigger(contextFor('issue_comment', issueComment({ body: '@mogplex fix it', onPullRequest: true })));
     scope.done();
     expect(result).toMatchObject({ triggered: false, error: expect.stringMatching(/Could not read pull request #7.*404/) });
-    expect(bodies[0]).toContain('Could not read pull request &#35;7');
+    expect(bodies[0]).toMatch(/Could not read pull request &#35;(&#8288;)?7 to find its branches/);
   });
 
   it('refuses to aim the run at a head branch Mogplex would refuse, and a prompt that cannot fit', async () => {

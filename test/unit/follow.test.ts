@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, TransportError } from '../../src/api/errors.js';
 import type { EventsPage, RunDetail, RunEvent } from '../../src/api/schema.js';
-import { cadenceFor, EVENT_WINDOW, followRun, nextInterval, type FollowOptions } from '../../src/follow.js';
+import {
+  cadenceFor,
+  EVENT_WINDOW,
+  followRun,
+  nextInterval,
+  notFoundRetryDelay,
+  NOT_FOUND_PATIENCE_MS,
+  type FollowOptions,
+} from '../../src/follow.js';
 import { runDetail, runEvent } from './fixtures.js';
 
 const baseRun: RunDetail = runDetail();
@@ -132,6 +140,29 @@ describe('followRun', () => {
     await expect(follow(client).result).rejects.toMatchObject({ status: 401 });
   });
 
+  it('keeps following through a 404 blip, and gives up on a 404 that lasts past its patience', async () => {
+    const notFound = new ApiError(404, 'NOT_FOUND', 'Run not found', 'run events');
+    const blip = scripted([page('streaming', events(1, 1)), notFound, notFound, page('success', events(1, 2))]);
+    const f = follow(blip.client);
+    await expect(f.result).resolves.toMatchObject({ end: 'terminal' });
+    expect(f.seen).toEqual(['e1', 'e2']);
+    expect(f.errors).toEqual([notFound, notFound]);
+
+    const lost = scripted([page('streaming', events(1, 1)), notFound]);
+    const started = Date.now();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: started });
+    try {
+      const g = follow(lost.client, { deadline: started + 10 * 60_000 });
+      const settled = expect(g.result).rejects.toBe(notFound);
+      await vi.advanceTimersByTimeAsync(NOT_FOUND_PATIENCE_MS + 16_000);
+      await settled;
+      // Backoff 1, 2, 4, 8, 15, 15, 15 s: seven polls after the first 404, none after the minute.
+      expect(lost.calls.filter((c) => c.startsWith('events'))).toHaveLength(9);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('ends with timeout at the deadline', async () => {
     const { client } = scripted([page('streaming', [])]);
     const f = follow(client, { deadline: Date.now() + 50 });
@@ -144,6 +175,22 @@ describe('followRun', () => {
     const f = follow(client, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('SIGINT')), 30);
     await expect(f.result).resolves.toMatchObject({ end: 'aborted' });
+  });
+});
+
+describe('404 patience', () => {
+  it('backs off from 1 s to 15 s and stops a minute after the first 404', () => {
+    const delays: number[] = [];
+    let now = 0;
+    for (let misses = 1; ; misses++) {
+      const delay = notFoundRetryDelay(0, misses, now);
+      if (delay === undefined) break;
+      delays.push(delay);
+      now += delay;
+    }
+    expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000]);
+    expect(now).toBe(NOT_FOUND_PATIENCE_MS);
+    expect(notFoundRetryDelay(0, 1, NOT_FOUND_PATIENCE_MS - 500)).toBe(500);
   });
 });
 

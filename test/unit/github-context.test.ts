@@ -10,8 +10,11 @@ function eventFile(payload: unknown): string {
   return path;
 }
 
-const pr = (head: string, base: string) => ({
-  pull_request: { head: { ref: 'feature/x', repo: { full_name: head } }, base: { ref: 'main', repo: { full_name: base } } },
+const pr = (head: string | null, base: string) => ({
+  pull_request: {
+    head: { ref: 'feature/x', sha: 'a'.repeat(40), repo: head === null ? null : { full_name: head } },
+    base: { ref: 'main', repo: { full_name: base } },
+  },
 });
 
 describe('readWorkflowContext', () => {
@@ -40,13 +43,24 @@ describe('readWorkflowContext', () => {
 
   it.each(['pull_request', 'pull_request_target'])('takes the head branch on %s', (eventName) => {
     const context = readWorkflowContext({ GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventFile(pr('acme/web', 'acme/web')) });
-    expect(context).toMatchObject({ pullRequestHeadRef: 'feature/x', fromFork: false });
+    expect(context).toMatchObject({
+      pullRequestHeadRef: 'feature/x',
+      pullRequestHeadSha: 'a'.repeat(40),
+      pullRequestBaseRef: 'main',
+      fromFork: false,
+    });
   });
 
   it('tells a pull request from a fork', () => {
     expect(
       readWorkflowContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(pr('someone/web', 'acme/web')) }).fromFork,
     ).toBe(true);
+  });
+
+  it('counts a pull request whose head repository is gone (a deleted fork) as a fork', () => {
+    expect(readWorkflowContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(pr(null, 'acme/web')) }).fromFork).toBe(
+      true,
+    );
   });
 
   it('ignores the payload on other events, and an unreadable one', () => {

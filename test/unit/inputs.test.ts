@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowContext } from '../../src/github/context.js';
-import { branchProblem, InputError, readSettings, type Settings } from '../../src/inputs.js';
+import { branchProblem } from '../../src/branches.js';
+import { InputError } from '../../src/input-error.js';
+import { readSettings, type Settings } from '../../src/inputs.js';
 
 const context: WorkflowContext = {
   eventName: 'push',
@@ -36,7 +38,7 @@ describe('readSettings', () => {
   it('applies the documented defaults', () => {
     const settings = read({});
     expect(settings).toMatchObject({
-      apiUrl: 'https://www.mogplex.com',
+      apiUrl: 'https://mogplex.com',
       repo: { kind: 'name', fullName: 'acme/web' },
       harness: 'codex',
       createBranch: false,
@@ -63,17 +65,78 @@ describe('readSettings', () => {
     expect(masked).toEqual(['mog_env']);
   });
 
-  it('uses the pull request head branch as the default base branch', () => {
-    expect(read({}, { ctx: { eventName: 'pull_request', pullRequestHeadRef: 'feature/x' } }).baseBranch).toBe('feature/x');
-    expect(read({ 'base-branch': 'main' }, { ctx: { pullRequestHeadRef: 'feature/x' } }).baseBranch).toBe('main');
+  const sameRepoPr: Partial<WorkflowContext> = {
+    eventName: 'pull_request',
+    pullRequestHeadRef: 'feature/x',
+    pullRequestHeadSha: 'f'.repeat(40),
+    pullRequestBaseRef: 'develop',
+  };
+
+  it("puts the agent on a pull request's own branch, delivering into the branch it targets", () => {
+    const settings = read({ 'github-token': 'ghs_x' }, { ctx: sameRepoPr });
+    expect(settings).toMatchObject({ workingBranch: 'feature/x', baseBranch: 'develop', createBranch: false, githubToken: 'ghs_x' });
+    expect(settings.pullRequestHead).toEqual({ branch: 'feature/x', sha: 'f'.repeat(40) });
+  });
+
+  it('lets explicit branch inputs win on a pull request', () => {
+    expect(read({ 'base-branch': 'main' }, { ctx: sameRepoPr })).toMatchObject({ workingBranch: 'feature/x', baseBranch: 'main' });
+    const own = read({ 'working-branch': 'agent/fix' }, { ctx: sameRepoPr });
+    expect(own).toMatchObject({ workingBranch: 'agent/fix', baseBranch: 'feature/x' });
+    expect(own.pullRequestHead).toBeUndefined();
+    const created = read({ 'create-branch': 'true' }, { ctx: sameRepoPr });
+    expect(created).toMatchObject({ baseBranch: 'feature/x', createBranch: true });
+    expect(created.workingBranch).toBeUndefined();
+  });
+
+  it('gives no branch defaults on other events', () => {
+    const settings = read({});
+    expect(settings.workingBranch).toBeUndefined();
+    expect(settings.baseBranch).toBeUndefined();
+    expect(settings.githubToken).toBe('');
+  });
+
+  it("never aims the agent at a fork's branch name in this repository", () => {
+    const fork = { ...sameRepoPr, eventName: 'pull_request_target', fromFork: true, pullRequestHeadRef: 'main' };
+    const error = problem({}, { ctx: fork });
+    expect(error.input).toBe('base-branch');
+    expect(error.message).toMatch(/comes from a fork/);
+    expect(error.message).toMatch(/github\.base_ref/);
+    const explicit = read({ 'base-branch': 'main' }, { ctx: fork });
+    expect(explicit).toMatchObject({ baseBranch: 'main' });
+    expect(explicit.workingBranch).toBeUndefined();
+    expect(explicit.pullRequestHead).toBeUndefined();
+  });
+
+  it("names the input when the pull request's head branch is one Mogplex refuses", () => {
+    const error = problem({}, { ctx: { ...sameRepoPr, pullRequestHeadRef: 'feat/ümlaut' } });
+    expect(error.input).toBe('working-branch');
+    expect(error.message).toMatch(/head branch/);
+  });
+
+  it('checks mode like the server, case-insensitive, and warns when the harness ignores it', () => {
+    const warnings: string[] = [];
+    const get = (inputs: Record<string, string>) =>
+      readSettings({
+        getInput: (n) => ({ token: 'mog_t', prompt: 'p', ...inputs })[n] ?? '',
+        context,
+        env: {},
+        onWarning: (w) => warnings.push(w),
+      });
+    expect(get({ mode: 'SAFE', harness: 'claude-code' }).mode).toBe('safe');
+    expect(warnings).toEqual([]);
+    expect(get({ mode: 'yolo' }).mode).toBe('yolo');
+    expect(warnings).toEqual([expect.stringMatching(/only by the `claude-code` harness/)]);
   });
 
   it('takes a repo id as is and normalizes its case', () => {
     expect(read({ repo: '8F3A2B1C-1234-4ABC-9DEF-1234567890AB' }).repo).toEqual({ kind: 'id', id: '8f3a2b1c-1234-4abc-9def-1234567890ab' });
   });
 
-  it('strips a pasted API path from api-url', () => {
+  it('takes an origin or the API base as api-url', () => {
     expect(read({ 'api-url': 'https://mogplex.example/api/v1/mogplex/' }).apiUrl).toBe('https://mogplex.example');
+    expect(read({ 'api-url': 'https://mogplex.com' }).apiUrl).toBe('https://mogplex.com');
+    expect(read({}, { env: { MOGPLEX_BASE_URL: 'https://mogplex.com/api/v1/mogplex' } }).apiUrl).toBe('https://mogplex.com');
+    expect(read({ 'api-url': 'http://www.localhost:8787' }).apiUrl).toBe('http://www.localhost:8787');
   });
 
   it('reads the prompt from a file relative to the workspace', () => {
@@ -108,6 +171,18 @@ describe('readSettings', () => {
     [{ 'requests-per-minute': '2.5' }, 'requests-per-minute', /whole number/],
     [{ 'root-directory': '../x' }, 'root-directory', /without `\.\.`/],
     [{ 'root-directory': '/abs' }, 'root-directory', /relative/],
+    [{ 'root-directory': 'a/%2e%2e/b' }, 'root-directory', /%2e/],
+    [{ 'root-directory': '%2E' }, 'root-directory', /%2e/],
+    [{ 'base-branch': 'HEAD' }, 'base-branch', /reserved/],
+    [{ 'working-branch': '@' }, 'working-branch', /reserved/],
+    [{ 'working-branch': 'fix+1' }, 'working-branch', /ASCII letters/],
+    [{ 'working-branch': 'fix#1' }, 'working-branch', /ASCII letters/],
+    [{ 'base-branch': 'café' }, 'base-branch', /ASCII letters/],
+    [{ mode: 'fast' }, 'mode', /`auto`.*`safe`.*`yolo`/],
+    [{ token: 'mog_\u200babc' }, 'token', /invisible/],
+    [{ 'idempotency-key': 'a\nb' }, 'idempotency-key', /printable ASCII/],
+    [{ 'idempotency-key': 'ключ' }, 'idempotency-key', /printable ASCII/],
+    [{ 'require-changes': 'maybe' }, 'require-changes', /`true` or `false`/],
     [{ 'idempotency-key': 'k'.repeat(201) }, 'idempotency-key', /at most 200/],
     [{ 'log-level': 'loud' }, 'log-level', /`events`, `quiet`, `debug`/],
     [{ 'create-branch': 'true', 'base-branch': 'main', 'working-branch': 'main' }, 'working-branch', /equals `base-branch`/],
@@ -133,15 +208,34 @@ describe('readSettings', () => {
 });
 
 describe('branchProblem', () => {
-  it.each(['main', 'feature/x', 'release-1.2', 'mogplex/external/abc-def'])('accepts %s', (name) => {
+  it.each(['main', 'feature/x', 'release-1.2', 'mogplex/external/abc-def', 'under_score', 'v1.0'])('accepts %s', (name) => {
     expect(branchProblem(name)).toBeUndefined();
   });
-  it.each(['a..b', 'a//b', 'a@{b', 'a~b', 'a^b', 'a:b', 'a?b', 'a*b', 'a[b', 'a\\b', '/a', 'a/', 'a.', 'a.lock', 'a b', 'a\tb'])(
-    'rejects %j',
-    (name) => {
-      expect(branchProblem(name)).toBeDefined();
-    },
-  );
+  it.each([
+    'a..b',
+    'a//b',
+    'a@{b',
+    'a~b',
+    'a^b',
+    'a:b',
+    'a?b',
+    'a*b',
+    'a[b',
+    'a\\b',
+    '/a',
+    'a/',
+    'a.',
+    'a.lock',
+    'a b',
+    'a\tb',
+    'HEAD',
+    '@',
+    'a+b',
+    'a#b',
+    'é',
+  ])('rejects %j', (name) => {
+    expect(branchProblem(name)).toBeDefined();
+  });
 });
 
 describe('comment-on-pr', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/api/schema.js';
-import { eventTitle, JobLog, renderEvent, renderHeader, renderQuietEvent, untrusted } from '../../src/log.js';
+import { eventTitle, JobLog, payloadLines, RENDER_LIMITS, renderEvent, renderHeader, renderQuietEvent, untrusted } from '../../src/log.js';
 import { newReport } from '../../src/report.js';
 import { parseRunnerCommands } from '../support/runner-commands.js';
 
@@ -120,5 +120,52 @@ describe('header and titles', () => {
   });
   it('marks an event without a time', () => {
     expect(eventTitle(ev('m', { createdAt: null }), start)).toBe('+?:?? tool_started read_file m');
+  });
+});
+
+describe('bounded rendering', () => {
+  function nested(depth: number): unknown {
+    let value: unknown = 'bottom';
+    for (let i = 0; i < depth; i++) value = [value];
+    return value;
+  }
+
+  it('prints a payload 5,000 arrays deep to depth 8, in a few lines (JSON.stringify overflows the stack on it)', () => {
+    const payload = { deep: nested(5_000) };
+    expect(() => JSON.stringify(payload, null, 2)).toThrow(RangeError);
+    const lines = renderEvent(ev('deep', { payload }), start, 'T');
+    expect(lines.length).toBeLessThan(30);
+    expect(lines.join('\n')).toContain('[… 1 more item, deeper than the log shows]');
+    expect(lines.at(-1)).toBe('::endgroup::');
+  });
+
+  it('prints what JSON.stringify prints for a small payload', () => {
+    const payload = { a: [1, { b: null, c: 'x' }], d: {}, e: [] };
+    expect(payloadLines(payload)).toEqual(JSON.stringify(payload, null, 2).split('\n'));
+  });
+
+  it('cuts a payload at its size limit with a note of the lines left out', () => {
+    const payload = { items: Array.from({ length: 10_000 }, (_, i) => ({ i })) };
+    const lines = payloadLines(payload);
+    expect(lines.slice(0, -1).join('\n').length).toBeLessThanOrEqual(RENDER_LIMITS.payloadChars + lines.length);
+    expect(lines.at(-1)).toMatch(/^… \d+ more lines of payload not shown/);
+  });
+
+  it('cuts a 50 MB message to a bounded number of characters and lines, with a note', () => {
+    const lines = renderEvent(ev('x'.repeat(50_000_000)), start, 'T');
+    expect(lines.join('\n').length).toBeLessThan(RENDER_LIMITS.messageChars + 1_000);
+    expect(lines).toContain(`… ${50_000_000 - RENDER_LIMITS.messageChars} more characters not shown`);
+    const many = renderEvent(ev('l\n'.repeat(1_000)), start, 'T');
+    expect(many).toContain(`… ${1_001 - RENDER_LIMITS.messageLines} more lines not shown`);
+  });
+
+  it('prints a placeholder for an event it cannot render, inside stop-commands', () => {
+    const payload = {
+      get boom(): never {
+        throw new Error('::error::bad getter');
+      },
+    };
+    const lines = renderEvent(ev('x', { id: 'e7', payload }), start, 'T');
+    expect(lines).toEqual(['::stop-commands::T', 'Event e7 could not be shown (::error::bad getter).', '::T::']);
   });
 });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StartedRun } from '../../src/api/schema.js';
-import { commentMarker, renderComment, renderNotice } from '../../src/github/comment-body.js';
+import { commentMarker, MAX_COMMENT_CHARS, renderComment, renderNotice } from '../../src/github/comment-body.js';
 import type { WorkflowContext } from '../../src/github/context.js';
 import { TrackingComment } from '../../src/github/tracking-comment.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
@@ -206,6 +206,43 @@ describe('renderComment', () => {
     expect(body.slice(marker.length)).not.toMatch(raw);
   });
 
+  it.each([
+    ['www.evil.example/login', /www\./i],
+    ['see https://evil.example/x', /https?:/],
+    ['&#64;octocat and @octocat', /@octocat/],
+    ['fixes &#35;1, #2 and GH-3', /#\d|GH-\d/],
+    ['mail admin@evil.example', /@evil/],
+  ])('makes no link, mention or reference from %j', (attack, pattern) => {
+    const r = report('failed');
+    r.failure = attack;
+    recordEvent(r, { id: 'e', type: 'log', toolName: attack, message: attack, payload: null, createdAt: null });
+    const body = renderComment(r, { ...view, prompt: `${attack}\n2\n3\n${attack}` });
+    // As GitHub reads it: entities decoded (twice, to be safe), the action's own links left out.
+    const decode = (text: string) => text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+    const text = decode(decode(body)).replace(/\]\(https:\/\/github\.com\/[^)\s]*\)/g, '](own)');
+    expect(text.replace(/\u2060/g, '')).toMatch(pattern);
+    expect(text).not.toMatch(pattern);
+  });
+
+  it('cuts a 99,000-character prompt, then event rows, to fit the 65,536-character limit, with notes', () => {
+    const r = report('streaming');
+    for (let i = 0; i < 5; i++)
+      recordEvent(r, { id: `e${i}`, type: 'log', toolName: null, message: '<'.repeat(200), payload: null, createdAt: null });
+    const prompt = Array.from({ length: 330 }, () => '@'.repeat(299)).join('\n');
+    expect(prompt.length).toBeGreaterThan(98_000);
+    const body = renderComment(r, { ...view, prompt });
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(body.length).toBeGreaterThan(MAX_COMMENT_CHARS * 0.8);
+    expect(body).toMatch(/… \d+ more lines of the prompt not shown\./);
+    expect(body).toContain('| log |'); // the prompt went first: the events are all there
+    expect(body.match(/^\| log \|/gm)).toHaveLength(5);
+
+    const small = renderComment(r, { ...view, prompt }, 15_000);
+    expect(small.length).toBeLessThanOrEqual(15_000);
+    expect(small).toContain("Some events are left out to fit GitHub's comment size limit.");
+    expect(small).toContain('[Workflow run log]');
+  });
+
   it('keeps a hostile branch name inside its link', () => {
     const r = report();
     r.run = { ...r.run, branch: { base: 'main', working: 'x)[y](https://evil.example', createBranch: true } };
@@ -221,25 +258,20 @@ describe('renderComment', () => {
     expect(commentMarker({ ...context, job: 'j-->x' }, 'k')).toMatch(/^<!-- [^>]* -->$/);
   });
 
-  it('ends with the pull request the run delivered, as a link only when it is one of this repository', () => {
+  it('in comment mode, ends with the result the asker wants: the pull request, or no changes', () => {
+    const trigger = { login: 'octocat', commentUrl: 'https://github.com/acme/web/issues/7#issuecomment-1' };
     const r = report('success');
     r.outcome = 'success';
     r.delivery = { pullRequestUrl: 'https://github.com/acme/web/pull/12', changed: true };
-    expect(renderComment(r, view)).toContain('**Pull request:** [#12](https://github.com/acme/web/pull/12)\n');
-    r.delivery = { pullRequestUrl: 'https://evil.example/acme/web/pull/12', changed: true };
-    const hostile = renderComment(r, view);
-    expect(hostile).not.toContain('](https://evil.example');
-    expect(hostile).toContain('**Pull request:** `https://evil.example/acme/web/pull/12`');
-    r.delivery = { pullRequestUrl: 'https://github.com/acme/web/pull/12)x', changed: true };
-    expect(renderComment(r, view)).not.toContain('](https://github.com/acme/web/pull/12)x');
+    const lines = renderComment(r, { ...view, trigger })
+      .trimEnd()
+      .split('\n');
+    expect(lines.at(-3)).toMatch(/^\*\*Pull request: \[[^\]]+\]\(https:\/\/github\.com\/acme\/web\/pull\/12\)\*\*$/);
+    expect(lines.slice(-2)).toEqual(['', '[Workflow run log](https://github.com/acme/web/actions/runs/555/attempts/1)']);
     r.delivery = { pullRequestUrl: null, changed: false };
-    expect(renderComment(r, view)).toContain('**No code changes.**');
-  });
-
-  it('shows a delivery failure as the error', () => {
-    const r = report('failed');
-    r.deliveryFailure = 'push refused';
-    expect(renderComment(r, view)).toContain('**Error:** push refused');
+    expect(renderComment(r, { ...view, trigger })).toContain('\n**No code changes**\n');
+    // Without a trigger (comment-on-pr) the result is in the table only.
+    expect(renderComment(r, view)).not.toContain('**No code changes**');
   });
 
   it('names who asked in comment mode, as code (never a mention), with a link to their comment', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryable, nextDelay, parseRetryAfter, type RetryPolicy } from '../../src/api/retry.js';
+import { isRetryable, MAX_RETRY_AFTER_MS, nextDelay, parseRetryAfter, type RetryPolicy } from '../../src/api/retry.js';
 
 const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 8_000, maxElapsedMs: 60_000 };
 
@@ -37,5 +37,17 @@ describe('retry policy', () => {
     expect(parseRetryAfter('Sun, 22 Nov 2026 09:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('Retry-After bounds', () => {
+  it('clamps a huge or far-off Retry-After to a sane maximum, and a past date to 0', () => {
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(parseRetryAfter('3000000', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('1e400'.replace('e400', '0'.repeat(400)), now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('Wed, 01 Jan 2100 00:00:00 GMT', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('60', now)).toBe(60_000);
+    expect(MAX_RETRY_AFTER_MS).toBeLessThanOrEqual(2 ** 31 - 1);
   });
 });

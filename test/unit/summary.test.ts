@@ -99,12 +99,33 @@ describe('outputsOf', () => {
     r.run = { ...r.run, status: 'failed' };
     r.failure = 'Mogplex run run-1 failed: boom\nsecond line';
     expect(outputsOf(r)).toEqual({
-      'run-id': 'run-1',
-      status: 'failed',
-      'working-branch': 'mogplex/external/ab-cd',
-      'base-branch': 'main',
-      replayed: 'false',
-      error: 'Mogplex run run-1 failed: boom second line',
+      values: {
+        'run-id': 'run-1',
+        status: 'failed',
+        'working-branch': 'mogplex/external/ab-cd',
+        'base-branch': 'main',
+        replayed: 'false',
+        'pull-request-url': '',
+        changed: '',
+        error: 'Mogplex run run-1 failed: boom second line',
+      },
+      warnings: [],
     });
+  });
+
+  it('holds server text to each output rule: a documented status, valid branch names', () => {
+    const r = report();
+    r.run = {
+      ...r.run,
+      status: 'done"; echo INJECTED-$((6*7)); echo "',
+      branch: { base: 'main\nevil', working: 'ok/branch', createBranch: false },
+    };
+    const { values, warnings } = outputsOf(r);
+    expect(values).toMatchObject({ status: 'unknown', 'base-branch': '', 'working-branch': 'ok/branch' });
+    expect(warnings).toEqual([
+      expect.stringMatching(/unknown run status \("done\\"; echo INJECTED/),
+      expect.stringMatching(/base-branch that is not a valid branch name/),
+    ]);
+    expect(Object.values(values).join('')).not.toMatch(/\n/);
   });
 });

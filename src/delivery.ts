@@ -1,0 +1,88 @@
+// What a run delivered, read from the events the server records around git
+// (mogplex-api.md, "What a run delivers"). Only payloads are read, never
+// messages, and every value passes the rule of the output it feeds.
+import type { RunEvent } from './api/schema.js';
+import { branchProblem } from './branches.js';
+import type { RunReport } from './report.js';
+
+export type DeliveryNews = (
+  | /** `git_sync` (before the agent starts): the branch the agent works on. */ { kind: 'branch'; branch?: string }
+  | /** `git_delivery`: whether the branch is ahead of its base, and the pull request holding it. */ {
+      kind: 'delivered';
+      branch?: string;
+      aheadOfBase: boolean;
+      pullRequestUrl: string | null;
+    }
+  | /** A `failed` event whose error says GitHub delivery failed. */ { kind: 'delivery-failed'; reason: string }
+) & {
+  /** Payload values that broke their output's rule and were left out (untrusted text, for a warning). */
+  refused?: string[];
+};
+
+/** A pull request page on a GitHub host, nothing else: the URL becomes an output, a notice and a link. */
+const PULL_REQUEST_URL = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
+const DELIVERY_FAILED = 'The agent finished, but GitHub delivery failed';
+
+export function isPullRequestUrl(text: string): boolean {
+  return PULL_REQUEST_URL.test(text);
+}
+
+function record(payload: unknown): Record<string, unknown> | undefined {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
+}
+
+/** What an event says about delivery, or undefined when it says nothing. */
+export function readDeliveryNews(event: RunEvent): DeliveryNews | undefined {
+  const payload = record(event.payload);
+  if (payload === undefined) return undefined;
+  if (event.type === 'failed') {
+    const error = payload.error;
+    return typeof error === 'string' && error.startsWith(DELIVERY_FAILED) ? { kind: 'delivery-failed', reason: error } : undefined;
+  }
+  if (payload.stage !== 'git_sync' && payload.stage !== 'git_delivery') return undefined;
+  const refused: string[] = [];
+  const rawBranch = payload.working_branch;
+  let branch: string | undefined;
+  if (typeof rawBranch === 'string') {
+    if (branchProblem(rawBranch) === undefined) branch = rawBranch;
+    else refused.push(`working_branch "${rawBranch}" (not a branch name Mogplex accepts)`);
+  }
+  const extra = {
+    ...(branch !== undefined && { branch }),
+    ...(refused.length > 0 && { refused }),
+  };
+  if (payload.stage === 'git_sync' || typeof payload.changed !== 'boolean') return { kind: 'branch', ...extra };
+  const url = payload.pull_request_url;
+  const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url) ? url : null;
+  if (typeof url === 'string' && url !== '' && pullRequestUrl === null) refused.push(`pull_request_url "${url}" (not a pull request URL)`);
+  return { kind: 'delivered', aheadOfBase: payload.changed, pullRequestUrl, ...extra, ...(refused.length > 0 && { refused }) };
+}
+
+/** Takes what an event said into the report. `changed` starts as the server's view; see confirmChanged. */
+export function applyDeliveryNews(report: RunReport, news: DeliveryNews): void {
+  if (news.kind === 'delivery-failed') {
+    report.deliveryFailure = news.reason;
+    return;
+  }
+  if (news.branch !== undefined) report.agentBranch = news.branch;
+  if (news.kind === 'delivered') report.delivery = { pullRequestUrl: news.pullRequestUrl, changed: news.aheadOfBase };
+}
+
+/** How a surface writes a link and untrusted text (plain for the log, HTML for the summary, markdown for the comment). */
+export interface DeliveryFormat {
+  link(url: string): string;
+  text(untrusted: string): string;
+}
+
+const PLAIN: DeliveryFormat = { link: (url) => url, text: (untrusted) => untrusted };
+
+/** The result people look for at the end: the pull request, or a plain "no changes", or why delivery failed. */
+export function describeDelivery(report: RunReport, format: DeliveryFormat = PLAIN): string | undefined {
+  const { delivery } = report;
+  if (delivery) {
+    const url = delivery.pullRequestUrl;
+    if (!delivery.changed) return url ? `No code changes (pull request: ${format.link(url)})` : 'No code changes';
+    return url ? `Pull request: ${format.link(url)}` : `Code changes pushed to ${format.text(report.agentBranch ?? 'the working branch')}`;
+  }
+  return report.deliveryFailure ? `GitHub delivery failed: ${format.text(report.deliveryFailure)}` : undefined;
+}
