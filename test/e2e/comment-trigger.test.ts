@@ -17,23 +17,28 @@ async function github(): Promise<GitHubStandin> {
     maintainer: { permission: 'write', role_name: 'maintain' },
     reader: { permission: 'read', role_name: 'read' },
   };
-  standin.pulls[7] = {
-    number: 7,
-    head: { ref: 'feature/login', repo: { full_name: 'acme/web' } },
+  // The simulator's acme/web has branch feature/login with open pull request #42 into main.
+  standin.pulls[42] = {
+    number: 42,
+    head: { ref: 'feature/login', sha: BEFORE, repo: { full_name: 'acme/web' } },
     base: { ref: 'main', repo: { full_name: 'acme/web' } },
   };
+  // GitHub after the agent pushed: the branch has moved on.
+  standin.heads['feature/login'] = AFTER;
   standins.push(standin);
   return standin;
 }
 
 const inputs = { 'github-token': 'ghs_standin', prompt: '' };
+const BEFORE = 'a'.repeat(40);
+const AFTER = 'b'.repeat(40);
 
 describe('comment mode', () => {
   it("a maintainer's comment on a pull request: a run on its head branch, one tracking comment, eyes then rocket", async () => {
     const sim = await simulator({ speed: 0.5 });
     const gh = await github();
     const result = await run(sim, {
-      ...issueCommentEvent({ body: '@mogplex fix the failing login test', onPullRequest: true }),
+      ...issueCommentEvent({ body: '@mogplex fix the failing login test', onPullRequest: true, number: 42 }),
       inputs,
       env: { GITHUB_API_URL: gh.url },
     });
@@ -46,12 +51,19 @@ describe('comment mode', () => {
     expect(request).toMatchObject({ workingBranch: 'feature/login', baseBranch: 'main' });
     expect(request.createBranch).toBeUndefined();
     expect(prompt).toMatch(/^Task from maintainer:\n\nfix the failing login test\n/);
-    expect(prompt).toContain('https://github.com/acme/web/pull/7#issuecomment-321');
+    expect(prompt).toContain('https://github.com/acme/web/pull/42#issuecomment-321');
     expect(gh.comments).toHaveLength(1);
     const [comment] = gh.comments;
-    expect(comment!.issue).toBe(7);
+    expect(comment!.issue).toBe(42);
     expect(comment!.body).toContain('### ✅ Mogplex run succeeded');
-    expect(comment!.body).toContain('Asked by `maintainer` in [this comment](https://github.com/acme/web/pull/7#issuecomment-321).');
+    expect(comment!.body).toContain('Asked by `maintainer` in [this comment](https://github.com/acme/web/pull/42#issuecomment-321).');
+    // The reply ends with the pull request the commits landed on: this one.
+    expect(comment!.body.trimEnd().split('\n').at(-3)).toMatch(
+      /^\*\*Pull request: \[.*\]\(https:\/\/github\.com\/acme\/web\/pull\/42\)\*\*$/,
+    );
+    expect(result.outputs['pull-request-url']).toBe('https://github.com/acme/web/pull/42');
+    expect(result.outputs.changed).toBe('true');
+    expect(result.outputs['working-branch']).toBe('feature/login');
     expect(comment!.body).toContain('> fix the failing login test');
     expect(gh.reactions).toEqual([
       { on: 'issue', commentId: 321, content: 'eyes' },
@@ -61,13 +73,15 @@ describe('comment mode', () => {
     expect(gh.calls.slice(0, 3)).toEqual([
       'GET /repos/acme/web/collaborators/maintainer/permission',
       'POST /repos/acme/web/issues/comments/321/reactions',
-      'GET /repos/acme/web/pulls/7',
+      'GET /repos/acme/web/pulls/42',
     ]);
+    // After the run, one read of the branch head tells whether this run added commits.
+    expect(gh.calls).toContain('GET /repos/acme/web/git/ref/heads/feature/login');
     expect(result.commands.filter((c) => c.command === 'warning')).toEqual([]);
 
     // A re-run replays the same Mogplex run and edits the same comment.
     const rerun = await run(sim, {
-      ...issueCommentEvent({ body: '@mogplex fix the failing login test', onPullRequest: true }),
+      ...issueCommentEvent({ body: '@mogplex fix the failing login test', onPullRequest: true, number: 42 }),
       inputs,
       env: { GITHUB_API_URL: gh.url, GITHUB_RUN_ATTEMPT: '2' },
     });
@@ -77,7 +91,7 @@ describe('comment mode', () => {
     expect(gh.comments).toHaveLength(1);
   });
 
-  it('a comment on an issue: the default base, a new branch from the server, the run tracked on the issue', async () => {
+  it('a comment on an issue: the default base, a new branch and pull request from the server, its link in the reply', async () => {
     const sim = await simulator({ speed: 0.5 });
     const gh = await github();
     const result = await run(sim, {
@@ -96,6 +110,12 @@ describe('comment mode', () => {
     expect(gh.calls).not.toContain('GET /repos/acme/web/pulls/12');
     expect(gh.comments.map((c) => c.issue)).toEqual([12]);
     expect(gh.comments[0]!.body).toContain('### ✅ Mogplex run succeeded');
+    // The server moved the agent onto mogplex/agent-<id> and opened a new pull request (the simulator's #43).
+    expect(result.outputs['working-branch']).toMatch(/^mogplex\/agent-[0-9a-f]{12}$/);
+    expect(result.outputs['pull-request-url']).toBe('https://github.com/acme/web/pull/43');
+    expect(gh.comments[0]!.body.trimEnd().split('\n').at(-3)).toMatch(
+      /^\*\*Pull request: \[.*\]\(https:\/\/github\.com\/acme\/web\/pull\/43\)\*\*$/,
+    );
     expect(gh.reactions.map((r) => r.content)).toEqual(['eyes', 'rocket']);
   });
 
@@ -137,9 +157,9 @@ describe('comment mode', () => {
   it('a pull request from a fork: refused with a reply that says why, no Mogplex request', async () => {
     const sim = await simulator();
     const gh = await github();
-    gh.pulls[7] = { ...gh.pulls[7]!, head: { ref: 'main', repo: { full_name: 'contributor/web' } } };
+    gh.pulls[42] = { ...gh.pulls[42]!, head: { ref: 'main', repo: { full_name: 'contributor/web' } } };
     const result = await run(sim, {
-      ...issueCommentEvent({ body: '@mogplex fix it', onPullRequest: true }),
+      ...issueCommentEvent({ body: '@mogplex fix it', onPullRequest: true, number: 42 }),
       inputs,
       env: { GITHUB_API_URL: gh.url },
     });

@@ -1,7 +1,7 @@
 // A small stand-in for the GitHub REST API routes the action calls, on
 // 127.0.0.1, for end-to-end tests (nock cannot reach into the action's child
 // process): issue comments, the collaborator permission, reactions on issue and
-// review comments, and pull requests.
+// review comments, pull requests, and branch heads.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,7 +22,7 @@ export interface StandinReaction {
 /** A pull request as `GET /pulls/{n}` answers it (the fields the action reads). */
 export interface StandinPull {
   number: number;
-  head: { ref: string; repo: { full_name: string } | null };
+  head: { ref: string; sha?: string; repo: { full_name: string } | null };
   base: { ref: string; repo: { full_name: string } };
 }
 
@@ -34,6 +34,8 @@ export interface GitHubStandin {
   /** `GET .../collaborators/{login}/permission` answers, by login; a login not here gets 404. */
   permissions: Record<string, { permission: string; role_name?: string }>;
   pulls: Record<number, StandinPull>;
+  /** `GET .../git/ref/heads/{branch}` answers: the commit each branch points at now. */
+  heads: Record<string, string>;
   /** `METHOD path` of every request, in order. */
   calls: string[];
   /** Answer every write with this status instead (e.g. 403). */
@@ -60,6 +62,7 @@ export async function startGitHubStandin(): Promise<GitHubStandin> {
     reactions: [],
     permissions: {},
     pulls: {},
+    heads: {},
     calls: [],
     close: () => Promise.resolve(),
   };
@@ -70,7 +73,8 @@ export async function startGitHubStandin(): Promise<GitHubStandin> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const path = url.pathname;
+      // Octokit encodes the `/` in a ref (heads%2Ffeature%2Flogin); GitHub reads it either way.
+      const path = decodeURIComponent(url.pathname);
       standin.calls.push(`${req.method ?? ''} ${path}`);
       if (req.headers.authorization !== 'token ghs_standin') return send(res, 401, { message: 'Bad credentials' });
       const list = route('/issues/(\\d+)/comments', path);
@@ -78,6 +82,7 @@ export async function startGitHubStandin(): Promise<GitHubStandin> {
       const permission = route('/collaborators/([^/]+)/permission', path);
       const pull = route('/pulls/(\\d+)', path);
       const reaction = route('/(issues|pulls)/comments/(\\d+)/reactions', path);
+      const head = route('/git/ref/heads/(.+)', path);
       if (list && req.method === 'GET')
         return send(
           res,
@@ -86,12 +91,19 @@ export async function startGitHubStandin(): Promise<GitHubStandin> {
         );
       if (permission && req.method === 'GET') {
         if (standin.failPermission) return send(res, standin.failPermission, { message: 'Resource not accessible by integration' });
-        const answer = standin.permissions[decodeURIComponent(permission[1] ?? '')];
+        const answer = standin.permissions[permission[1] ?? ''];
         return answer ? send(res, 200, { ...answer, user: { login: permission[1] } }) : send(res, 404, { message: 'Not Found' });
       }
       if (pull && req.method === 'GET') {
         const found = standin.pulls[Number(pull[1])];
         return found ? send(res, 200, found) : send(res, 404, { message: 'Not Found' });
+      }
+      if (head && req.method === 'GET') {
+        const branch = head[1] ?? '';
+        const sha = standin.heads[branch];
+        return sha
+          ? send(res, 200, { ref: `refs/heads/${branch}`, object: { type: 'commit', sha } })
+          : send(res, 404, { message: 'Not Found' });
       }
       if (standin.failWrites) return send(res, standin.failWrites, { message: 'Resource not accessible by integration' });
       const payload = await body(req);
