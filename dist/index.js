@@ -28401,7 +28401,7 @@ class RequestBudget {
     /** Waits for a slot and takes it. */
     async acquire(signal) {
         for (let wait = this.delay(); wait > 0; wait = this.delay())
-            await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .y)(wait, signal);
+            await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(wait, signal);
         return this.record();
     }
     /** Takes a slot without waiting (an urgent cancel). */
@@ -28616,6 +28616,19 @@ function wholeBody() {
     const chunks = [];
     return { push: (chunk) => chunks.push(chunk), text: () => Buffer.concat(chunks).toString('utf8') };
 }
+/**
+ * No answer of this API comes near it: the events window holds 200 events of
+ * at most about 20 KB each. Past it the answer is abandoned as garbled, so an
+ * endless or huge body cannot grow the process.
+ */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/** The answer was abandoned for its size; retried like any unusable answer. */
+class AnswerTooLargeError extends Error {
+    name = 'AnswerTooLargeError';
+    constructor(limit) {
+        super(`the answer was larger than ${Math.round(limit / (1024 * 1024))} MB; stopped reading it`);
+    }
+}
 const USER_AGENT = 'mogplex-run-action/1';
 /**
  * One HTTP exchange with a hard deadline on the whole of it (connect, headers
@@ -28649,9 +28662,22 @@ async function send(request) {
     });
     const exchange = (async () => {
         const response = await client.request(request.method, request.url, request.body ?? null, request.headers);
+        const limit = request.maxBytes ?? MAX_ANSWER_BYTES;
+        const tooLarge = () => {
+            const error = new AnswerTooLargeError(limit);
+            controller.abort(error);
+            throw error;
+        };
+        if (Number(response.message.headers['content-length'] ?? 0) > limit)
+            tooLarge();
         const reader = request.reader ?? wholeBody();
-        for await (const chunk of response.message)
+        let bytes = 0;
+        for await (const chunk of response.message) {
+            bytes += chunk.length;
+            if (bytes > limit)
+                tooLarge();
             reader.push(chunk);
+        }
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: reader.text() };
     })();
     try {
@@ -28783,7 +28809,7 @@ class MogplexClient {
                     throw failure.error;
                 this.options.debug?.(`${options.operation}: attempt ${attempt} failed (${failure.error.message}); retrying in ${delay} ms`);
                 // With Retry-After the budget also holds back every other request until then.
-                await (0,sleep/* sleep */.y)(delay, options.signal);
+                await (0,sleep/* sleep */.yy)(delay, options.signal);
             }
         }
     }
@@ -28962,6 +28988,7 @@ function describeError(error) {
 /* harmony export */   rM: () => (/* binding */ nextDelay),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
+/* unused harmony export MAX_RETRY_AFTER_MS */
 // One retry policy for every request. Pure: given what happened, say whether
 // and when to try again.
 const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 20_000, maxElapsedMs: 150_000 };
@@ -28982,15 +29009,19 @@ function nextDelay(policy, attempt, outcome, elapsedMs, random = Math.random) {
     const delay = retryAfter ?? Math.round(policy.baseDelayMs / 2 + random() * (cap - policy.baseDelayMs / 2));
     return elapsedMs + delay > policy.maxElapsedMs ? undefined : delay;
 }
-/** Retry-After as seconds or an HTTP date, in milliseconds from `now`. */
-function parseRetryAfter(value, now = Date.now()) {
+/**
+ * The longest wait a Retry-After can impose. Mogplex asks for 60 s on its
+ * request limit; a longer wait (an hourly run-start limit, or an absurd value)
+ * is cut to this, and then to the step's own deadline, which aborts any wait.
+ */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`, at most `maxMs`. */
+function parseRetryAfter(value, now = Date.now(), maxMs = MAX_RETRY_AFTER_MS) {
     const raw = Array.isArray(value) ? value[0] : value;
     if (raw === undefined || raw.trim() === '')
         return undefined;
-    if (/^\s*\d+(\.\d+)?\s*$/.test(raw))
-        return Math.ceil(Number(raw) * 1000);
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+    const ms = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Math.ceil(Number(raw) * 1000) : Date.parse(raw) - now;
+    return Number.isNaN(ms) ? undefined : Math.min(maxMs, Math.max(0, ms));
 }
 
 
@@ -29670,6 +29701,8 @@ var sanitize = __nccwpck_require__(5540);
 
 
 const PROMPT_PREVIEW_LINES = 3;
+/** Lines of the prompt the comment folds away below the preview, at most. */
+const MAX_PROMPT_REST_LINES = 197;
 /**
  * The hidden first line that finds a step's comment again. Job and step tell
  * steps apart; the idempotency key (stable across re-runs) tells matrix legs apart.
@@ -29717,24 +29750,35 @@ function comment_body_branches(report, repoUrl) {
     const compare = createBranch ? ` · [compare](${repoUrl}/compare/${branchPath(base)}...${branchPath(working)})` : '';
     return `${link(base)} → ${link(working)}${compare}`;
 }
-function promptSection(prompt) {
-    const lines = (0,sanitize/* stripControls */.$Y)(prompt).trim().split('\n');
+/** GitHub refuses a comment body longer than this (422). */
+const MAX_COMMENT_CHARS = 65_536;
+/** The prompt's first lines as a quote, the rest (up to `restLines` of them) folded away. */
+function promptSection(lines, restLines) {
     const quote = lines.slice(0, PROMPT_PREVIEW_LINES).map((line) => `> ${(0,sanitize/* escapeMarkup */.My)(line, 300)}`);
     if (lines.length <= PROMPT_PREVIEW_LINES)
         return quote;
-    const rest = lines.slice(PROMPT_PREVIEW_LINES, 200).map((line) => (0,sanitize/* escapeMarkup */.My)(line, 300));
+    const rest = lines.slice(PROMPT_PREVIEW_LINES, PROMPT_PREVIEW_LINES + restLines).map((line) => (0,sanitize/* escapeMarkup */.My)(line, 300));
+    const hidden = lines.length - PROMPT_PREVIEW_LINES - rest.length;
+    const cut = hidden > 0 ? [`<br>… ${hidden} more lines of the prompt not shown.`] : [];
     return [
         ...quote,
         '',
         `<details><summary>The rest of the prompt (${lines.length - PROMPT_PREVIEW_LINES} more lines)</summary>`,
         '',
-        rest.join('<br>'),
+        [...rest, ...cut].join('<br>'),
         '',
         '</details>',
     ];
 }
-/** The pull-request comment, as markdown. Every value from the API or the prompt is escaped. */
-function renderComment(report, view) {
+function eventRows(report, count) {
+    if (report.recentEvents.length === 0)
+        return [];
+    const shown = report.recentEvents.slice(report.recentEvents.length - count);
+    const rows = shown.map((event) => `| ${(0,sanitize/* escapeMarkup */.My)(event.type, 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.toolName ?? '', 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.message, 200)} |`);
+    const cut = shown.length < report.recentEvents.length ? ['', "_Some events are left out to fit GitHub's comment size limit._"] : [];
+    return ['', '**Last events**', '', '| Type | Tool | Message |', '|---|---|---|', ...rows, ...cut];
+}
+function render(report, view, promptLines, restLines, events) {
     const { context } = view;
     const repoUrl = `${context.serverUrl}/${context.repository}`;
     const outcome = result(report);
@@ -29743,7 +29787,7 @@ function renderComment(report, view) {
         view.marker,
         `### ${headline(report)}`,
         '',
-        ...promptSection(view.prompt),
+        ...promptSection(promptLines, restLines),
         '',
         '| | |',
         '|---|---|',
@@ -29753,17 +29797,31 @@ function renderComment(report, view) {
         `| **Branch** | ${comment_body_branches(report, repoUrl)} |`,
         `| **Duration** | ${formatDuration(durationMs(report))} |`,
         `| **Run id** | ${(0,sanitize/* escapeMarkup */.My)(report.run.runId)} |`,
+        ...eventRows(report, events),
     ];
-    if (report.recentEvents.length > 0) {
-        parts.push('', '**Last events**', '', '| Type | Tool | Message |', '|---|---|---|');
-        for (const event of report.recentEvents) {
-            parts.push(`| ${(0,sanitize/* escapeMarkup */.My)(event.type, 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.toolName ?? '', 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.message, 200)} |`);
-        }
-    }
     if (report.failure)
         parts.push('', `**Error:** ${(0,sanitize/* escapeMarkup */.My)(report.failure, 1000)}`);
     parts.push('', `[Workflow run log](${logUrl})`);
     return parts.join('\n') + '\n';
+}
+/**
+ * The pull-request comment, as markdown, at most MAX_COMMENT_CHARS long: when
+ * it would be longer, the prompt's folded lines go first, then the oldest
+ * event rows, each with a note. Every value from the API or the prompt is escaped.
+ */
+function renderComment(report, view, maxChars = MAX_COMMENT_CHARS) {
+    const lines = (0,sanitize/* stripControls */.$Y)(view.prompt).trim().split('\n');
+    let restLines = Math.min(Math.max(0, lines.length - PROMPT_PREVIEW_LINES), MAX_PROMPT_REST_LINES);
+    let events = report.recentEvents.length;
+    let body = render(report, view, lines, restLines, events);
+    // Each step drops a share of what is left (at least one line or row), so a few renders find the fit.
+    while (body.length > maxChars && restLines > 0) {
+        restLines = Math.max(0, Math.min(restLines - 1, Math.floor(restLines * (maxChars / body.length) * 0.95)));
+        body = render(report, view, lines, restLines, events);
+    }
+    while (body.length > maxChars && events > 0)
+        body = render(report, view, lines, restLines, --events);
+    return body;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -29843,6 +29901,20 @@ function cadenceFor(requestsPerMinute) {
 function nextInterval(cadence, previousMs, active) {
     return active ? cadence.activeMs : Math.min(cadence.quietMs, Math.round(previousMs * 1.5));
 }
+/** A 404 while following may be a load balancer's blip: it is retried for this long before the run counts as lost. */
+const NOT_FOUND_PATIENCE_MS = 60_000;
+/**
+ * The wait before polling again after the `misses`-th 404 in a row, the first
+ * of them at `since`; undefined once the patience is spent. Backoff doubles
+ * from 1 s to 15 s, and the last try falls at the end of the patience.
+ */
+function notFoundRetryDelay(since, misses, now, patienceMs = NOT_FOUND_PATIENCE_MS) {
+    const left = since + patienceMs - now;
+    return left <= 0 ? undefined : Math.min(left, 15_000, 1_000 * 2 ** (misses - 1));
+}
+function isNotFound(error) {
+    return error instanceof errors/* ApiError */.hD && error.status === 404;
+}
 function isPassing(error) {
     if (error instanceof errors/* TransportError */.wX)
         return true;
@@ -29851,7 +29923,7 @@ function isPassing(error) {
 /**
  * Follows a run until it is terminal, the deadline passes or the signal
  * aborts. Every event is handed over once, in order. Non-passing API errors
- * (401, 403, 404) are thrown.
+ * (401, 403, and 404 once it has lasted NOT_FOUND_PATIENCE_MS) are thrown.
  */
 async function followRun(options) {
     const { client, cadence, signal } = options;
@@ -29863,13 +29935,15 @@ async function followRun(options) {
     // answer still lines up. When it does not, the next poll reads everything.
     let lineUp;
     let interval = 0;
+    let notFound;
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
     const stop = AbortSignal.any([signal, timeout.signal]);
     try {
         for (let first = true; first || !(0,schema/* isTerminal */.Hd)(run.status); first = false) {
-            await (0,sleep/* sleep */.y)(interval, stop);
+            await (0,sleep/* sleep */.yy)(interval, stop);
             let active = false;
+            let retryIn;
             try {
                 if (windowFull) {
                     run = await client.getRun(run.runId, stop);
@@ -29893,13 +29967,22 @@ async function followRun(options) {
                     }
                 }
                 options.onRun(run);
+                notFound = undefined;
             }
             catch (error) {
-                if (stop.aborted || !isPassing(error))
+                if (stop.aborted)
+                    throw error;
+                if (isNotFound(error)) {
+                    notFound = { since: notFound?.since ?? Date.now(), misses: (notFound?.misses ?? 0) + 1 };
+                    retryIn = notFoundRetryDelay(notFound.since, notFound.misses, Date.now());
+                    if (retryIn === undefined)
+                        throw error;
+                }
+                else if (!isPassing(error))
                     throw error;
                 options.onPollError(error);
             }
-            interval = windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active);
+            interval = retryIn ?? (windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active));
         }
         return { end: 'terminal', run };
     }
@@ -29996,22 +30079,99 @@ function sinceStart(event, startedAt) {
     return Number.isNaN(at) ? '+?:??' : clock(at - startedAt);
 }
 function eventTitle(event, startedAt) {
-    const parts = [sinceStart(event, startedAt), event.type, event.toolName ?? '', event.message];
+    // The title is cut to 180 characters later; a message can be megabytes.
+    const parts = [sinceStart(event, startedAt), event.type, event.toolName ?? '', event.message.slice(0, 400)];
     return parts.filter((part) => part !== '').join(' ');
 }
-function payloadLines(payload) {
+/** How much of an event the log shows: a payload is printed to this depth and size, a message to this size. */
+const RENDER_LIMITS = { depth: 8, payloadChars: 8_192, messageChars: 4_000, messageLines: 60 };
+function plural(count, unit) {
+    return `${count} more ${unit}${count === 1 ? '' : 's'}`;
+}
+/** Untrusted text as clean lines, at most `maxChars` characters and `maxLines` lines, with a note when cut. */
+function boundedText(text, maxChars, maxLines) {
+    const lines = (0,sanitize/* stripControls */.$Y)(text.slice(0, maxChars)).split('\n');
+    const notes = [];
+    if (lines.length > maxLines)
+        notes.push(plural(lines.length - maxLines, 'line'));
+    if (text.length > maxChars)
+        notes.push(plural(text.length - maxChars, 'character'));
+    return notes.length > 0 ? [...lines.slice(0, maxLines), `… ${notes.join(', ')} not shown`] : lines;
+}
+function scalar(value) {
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? JSON.stringify(value) : 'null';
+}
+/**
+ * The lines `JSON.stringify(value, null, 2)` would print, but lazily and no
+ * deeper than `depth` levels: a deeper container is shown by its size. The
+ * recursion is as deep as `depth`, whatever the payload's own depth.
+ */
+function* jsonLines(value, depth, indent = '', head = '', tail = '') {
+    if (typeof value !== 'object' || value === null) {
+        yield `${indent}${head}${scalar(value)}${tail}`;
+        return;
+    }
+    const entries = Array.isArray(value)
+        ? value.map((item, i) => [String(i), item])
+        : Object.entries(value);
+    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+    if (entries.length === 0) {
+        yield `${indent}${head}${open}${close}${tail}`;
+        return;
+    }
+    if (depth <= 0) {
+        yield `${indent}${head}${open}… ${plural(entries.length, Array.isArray(value) ? 'item' : 'key')}, deeper than the log shows${close}${tail}`;
+        return;
+    }
+    yield `${indent}${head}${open}`;
+    let left = entries.length;
+    for (const [key, item] of entries) {
+        const itemHead = Array.isArray(value) ? '' : `${JSON.stringify(key)}: `;
+        yield* jsonLines(item, depth - 1, `${indent}  `, itemHead, --left > 0 ? ',' : '');
+    }
+    yield `${indent}${close}${tail}`;
+}
+/** A payload as clean lines, bounded in depth and size, with a note of what was left out. */
+function payloadLines(payload, limits = RENDER_LIMITS) {
     if (payload === null || payload === undefined)
         return [];
+    if (typeof payload === 'string')
+        return boundedText(payload, limits.payloadChars, Infinity);
     if (typeof payload === 'object' && Object.keys(payload).length === 0)
         return [];
-    const text = typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2);
-    return (0,sanitize/* stripControls */.$Y)(text).split('\n');
+    const lines = [];
+    let room = limits.payloadChars;
+    let more = 0;
+    for (const line of jsonLines(payload, limits.depth)) {
+        if (room <= 0) {
+            more++;
+        }
+        else {
+            lines.push((0,sanitize/* stripControls */.$Y)(line.length > room ? `${line.slice(0, room)}…` : line));
+            room -= line.length + 1;
+        }
+    }
+    return more > 0 ? [...lines, `… ${plural(more, 'line')} of payload not shown (the log shows ${limits.payloadChars} characters)`] : lines;
 }
-/** One collapsible group per event: the title line, then the full message and the payload. */
-function renderEvent(event, startedAt, token) {
-    const message = (0,sanitize/* stripControls */.$Y)(event.message);
-    const body = [...(message.includes('\n') || message.length > 120 ? message.split('\n') : []), ...payloadLines(event.payload)];
+function eventLines(event, startedAt, token) {
+    const { messageChars, messageLines } = RENDER_LIMITS;
+    const long = event.message.length > 120 || event.message.includes('\n');
+    const body = [...(long ? boundedText(event.message, messageChars, messageLines) : []), ...payloadLines(event.payload)];
     return [groupStart(eventTitle(event, startedAt)), ...untrusted(body.length > 0 ? body : ['(no payload)'], token), '::endgroup::'];
+}
+/**
+ * One collapsible group per event: the title line, then the message and the
+ * payload, both bounded. An event that cannot be rendered gets a placeholder:
+ * one bad event never stops following.
+ */
+function renderEvent(event, startedAt, token) {
+    try {
+        return eventLines(event, startedAt, token);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return untrusted([`Event ${(0,sanitize/* inline */.mG)(String(event.id), 80)} could not be shown (${(0,sanitize/* inline */.mG)(reason, 200)}).`], token);
+    }
 }
 /** The quiet level's line for an event: nothing but its type, which is enough to see progress. */
 function renderQuietEvent(event, startedAt, token) {
@@ -30669,6 +30829,7 @@ async function post() {
 /* harmony export */   V9: () => (/* binding */ escapeCommandData),
 /* harmony export */   mG: () => (/* binding */ inline)
 /* harmony export */ });
+/* unused harmony export unlink */
 // Text that comes back from a Mogplex run is written by an agent working on
 // untrusted code. These helpers make it inert before it reaches a log line,
 // a workflow-command value or the job summary.
@@ -30683,7 +30844,8 @@ function stripControls(text) {
 }
 /** One line of clean text, cut to `max` characters (for titles and table cells). */
 function inline(text, max = 200) {
-    const flat = stripControls(text)
+    // Cut before cleaning: the text can be megabytes long, and every pass over it costs.
+    const flat = stripControls(text.length > max * 4 ? text.slice(0, max * 4) : text)
         .replace(/[\n\t]+/g, ' ')
         .replace(/ {2,}/g, ' ')
         .trim();
@@ -30696,9 +30858,23 @@ function escapeCommandData(text) {
 // Everything but letters, digits and a few harmless marks becomes a numeric
 // entity: no HTML, no markdown links/images/emphasis, no table pipes, no @mentions.
 const SUMMARY_SAFE = /[^\p{L}\p{N} .,;/=+-]/gu;
-/** Escapes untrusted text for the job summary or a comment (HTML and markdown), on one line. */
+// GitHub decodes entities before it looks for mentions, references and
+// autolinks, so escaping alone does not stop `&#64;user`. A word joiner (which
+// stripControls removes from the text itself) breaks each pattern invisibly:
+// after `@` and `#`, inside `www.`, before a scheme's `://` (or
+// `mailto:`) and in `GH-`.
+const WORD_JOINER = '&#8288;';
+const LINK_PATTERNS = /(?<=[@#])|(?<=\bw)(?=ww\.)|(?<=\b[a-z][a-z0-9+.-]*)(?=:\/\/)|(?<=\b(?:mailto|xmpp))(?=:)|(?<=\bGH)(?=-)/gi;
+/** Breaks what GitHub would turn into a mention, an issue reference or an autolink. */
+function unlink(text) {
+    return text.replace(LINK_PATTERNS, '\u2060');
+}
+/**
+ * Escapes untrusted text for the job summary or a comment (HTML and markdown),
+ * on one line, with no mention, reference or autolink left in it.
+ */
 function escapeMarkup(text, max = 500) {
-    return inline(text, max).replace(SUMMARY_SAFE, (ch) => `&#${ch.codePointAt(0) ?? 32};`);
+    return unlink(inline(text, max)).replace(SUMMARY_SAFE, (ch) => (ch === '\u2060' ? WORD_JOINER : `&#${ch.codePointAt(0) ?? 32};`));
 }
 
 
@@ -30708,24 +30884,39 @@ function escapeMarkup(text, max = 500) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/* unused harmony exports MAX_TIMER_MS, timerDelay */
+/** setTimeout takes at most 2^31-1 ms; a longer delay fires at once, with a TimeoutOverflowWarning. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A delay setTimeout can take: finite, 0..MAX_TIMER_MS. */
+function timerDelay(ms) {
+    return Number.isNaN(ms) ? 0 : Math.min(MAX_TIMER_MS, Math.max(0, ms));
+}
+/** Resolves after `ms` (any length: a longer wait is slept in turns), or rejects with the signal's reason as soon as it aborts. */
 function sleep(ms, signal) {
+    const until = Date.now() + (Number.isNaN(ms) ? 0 : Math.max(0, ms));
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
             reject(signal.reason);
             return;
         }
+        let timer;
         const onAbort = () => {
             clearTimeout(timer);
             reject(signal?.reason);
         };
-        const timer = setTimeout(() => {
+        const wait = () => {
+            const left = until - Date.now();
+            if (left > 0) {
+                timer = setTimeout(wait, timerDelay(left));
+                return;
+            }
             signal?.removeEventListener('abort', onAbort);
             resolve();
-        }, Math.max(0, ms));
+        };
         signal?.addEventListener('abort', onAbort, { once: true });
+        timer = setTimeout(wait, timerDelay(until - Date.now()));
     });
 }
 

@@ -175,7 +175,14 @@ describe('log injection', () => {
     expect(result.code).toBe(0);
     const ours = new Set(['group', 'endgroup', 'stop-commands', 'add-mask', 'debug']);
     const foreign = result.commands.filter((c) => !ours.has(c.command) && c.effect !== 'resume');
-    expect(foreign).toEqual([]);
+    // The hostile git_delivery values are refused, each with one warning of ours, escaped onto one line.
+    expect(foreign.map((c) => `${c.command}: ${c.data}`)).toEqual([
+      expect.stringMatching(/^warning: Ignored a value from Mogplex: working_branch "::set-output name=working-branch::pwned"/),
+      expect.stringMatching(
+        /^warning: Ignored a value from Mogplex: pull_request_url "https:\/\/github.com\/acme\/web\/pull\/43\) ::error::pwned/,
+      ),
+    ]);
+    expect(result.outputs).toMatchObject({ 'pull-request-url': '', changed: 'true', 'working-branch': 'main' });
     expect(result.commands.filter((c) => c.command === 'add-mask').map((c) => c.data)).toEqual([SIM_TOKEN]);
     expect(result.commands.filter((c) => c.rejected)).toEqual([]);
     expect(result.outputs.status).toBe('success');

@@ -24,7 +24,7 @@ describe('package.json', () => {
     expect(unit).not.toContain('npm run package');
     expect(unit).toContain('--exclude "test/e2e/**"');
     expect(unit).toContain('--exclude "test/bench/**"');
-    expect(pkg.scripts.test).toMatch(/^npm run package --silent && vitest run --exclude "test\/bench\/\*\*"$/);
+    expect(pkg.scripts.test).toMatch(/^npm run package --silent && vitest run --coverage --exclude "test\/bench\/\*\*"$/);
     expect(pkg.scripts['test:bench']).toMatch(/vitest run test\/bench$/);
   });
 

@@ -225,7 +225,6 @@ describe('ci.yml', () => {
       'npm run lint',
       'npm run typecheck',
       'npm test',
-      'npm run coverage',
       'npm run test:bench',
     ]);
   });

@@ -1,0 +1,140 @@
+// What a run delivered, end to end: the built action against the simulator's
+// real-server lifecycle (git_sync, git_delivery), and Mogplex's www move.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SIM_TOKEN } from '../../simulator/server.js';
+import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import { routes, run, simulator } from './helpers.js';
+
+const HEAD_SHA = '1'.repeat(40);
+
+function notices(result: Awaited<ReturnType<typeof run>>): string[] {
+  return result.commands.filter((c) => c.command === 'notice').map((c) => c.data);
+}
+
+describe('what the run delivered', () => {
+  it('a new pull request: in the outputs, the log, a notice and the summary', async () => {
+    const sim = await simulator({ speed: 0.3 });
+    const result = await run(sim);
+    expect(result.code).toBe(0);
+    const created = sim.runs[0]!;
+    const url = created.delivery?.pullRequestUrl;
+    expect(url).toMatch(/^https:\/\/github\.com\/acme\/web\/pull\/\d+$/);
+    expect(result.outputs).toMatchObject({
+      'pull-request-url': url,
+      changed: 'true',
+      // The run detail says `main` (the requested branch); the agent was moved onto its own.
+      'working-branch': `mogplex/agent-${created.aiCallId.replaceAll('-', '').slice(0, 12)}`,
+      'base-branch': 'main',
+    });
+    expect(result.stdout).toContain(`Pull request: ${url}`);
+    expect(notices(result)).toEqual([`Mogplex run ${created.id}: pull request ${url}`]);
+    expect(result.summary).toContain(`<th align="left">Result</th><td>Pull request: <a href="${url}">`);
+  });
+
+  it('no changes: `changed` false, no URL, a green step', async () => {
+    const sim = await simulator({ speed: 0.3, scenario: 'no-changes' });
+    const result = await run(sim);
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ 'pull-request-url': '', changed: 'false', status: 'success' });
+    expect(result.stdout).toMatch(/^No code changes$/m);
+    expect(notices(result)).toEqual([]);
+    expect(result.summary).toContain('<td>No code changes</td>');
+  });
+
+  it('no changes with require-changes: true fails the step and says why', async () => {
+    const sim = await simulator({ speed: 0.3, scenario: 'no-changes' });
+    const result = await run(sim, { inputs: { 'require-changes': 'true' } });
+    expect(result.code).toBe(1);
+    const errors = result.commands.filter((c) => c.command === 'error').map((c) => c.data);
+    expect(errors).toEqual([`Mogplex run ${sim.runs[0]!.id} succeeded but changed no code, and \`require-changes\` is true.`]);
+    expect(result.outputs).toMatchObject({ status: 'success', changed: 'false', error: errors[0] });
+  });
+
+  it("delivery failed: the server's reason in the log, the error and the summary", async () => {
+    const sim = await simulator({ speed: 0.3, scenario: 'delivery-failed' });
+    const result = await run(sim);
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', 'pull-request-url': '', changed: '' });
+    expect(result.outputs.error).toMatch(/The agent finished, but GitHub delivery failed: .*Untracked files remain/);
+    expect(result.stdout).toMatch(/^GitHub delivery failed: The agent finished, but GitHub delivery failed/m);
+    expect(result.summary).toMatch(/<th align="left">Result<\/th><td>GitHub delivery failed: The agent finished/);
+  });
+
+  it('events-file: every event in order, then the final run detail, under RUNNER_TEMP', async () => {
+    const sim = await simulator({ speed: 0.3 });
+    const result = await run(sim);
+    const path = result.outputs['events-file']!;
+    expect(path.startsWith(result.files.runnerTemp)).toBe(true);
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, { id?: string; status?: string }>);
+    const created = sim.runs[0]!;
+    expect(lines.slice(0, -1).map((line) => line.event?.id)).toEqual(created.events.map((e) => e.id));
+    expect(lines.at(-1)?.run).toMatchObject({ runId: created.id, status: 'success' });
+  });
+});
+
+describe("on a pull request's own branch", () => {
+  let github: GitHubStandin;
+  const pullRequest = (headSha: string) => ({
+    eventName: 'pull_request',
+    event: {
+      pull_request: {
+        number: 42,
+        head: { ref: 'feature/login', sha: headSha, repo: { full_name: 'acme/web' } },
+        base: { ref: 'main', repo: { full_name: 'acme/web' } },
+      },
+    },
+  });
+
+  async function onPullRequest(scenario: string, headAfter: string) {
+    github = await startGitHubStandin();
+    github.heads['feature/login'] = headAfter;
+    const sim = await simulator({ speed: 0.3, scenario });
+    const result = await run(sim, {
+      ...pullRequest(HEAD_SHA),
+      inputs: { 'github-token': 'ghs_standin' },
+      env: { GITHUB_API_URL: github.url },
+    });
+    await github.close();
+    return { sim, result };
+  }
+
+  it('the agent commits to the pull request, and `changed` is true when its head moved', async () => {
+    const { sim, result } = await onPullRequest('success', '2'.repeat(40));
+    expect(result.code).toBe(0);
+    expect(sim.runs[0]!.request).toMatchObject({ workingBranch: 'feature/login', baseBranch: 'main' });
+    expect(result.outputs).toMatchObject({
+      'working-branch': 'feature/login',
+      'pull-request-url': 'https://github.com/acme/web/pull/42',
+      changed: 'true',
+    });
+    expect(github.calls.filter((c) => c.includes('/git/ref/'))).toHaveLength(1);
+  });
+
+  it('`changed` is false when the head did not move, though Mogplex says the branch is ahead', async () => {
+    const { sim, result } = await onPullRequest('no-changes', HEAD_SHA);
+    expect(sim.runs[0]!.delivery).toMatchObject({ changed: true });
+    expect(result.outputs).toMatchObject({ 'pull-request-url': 'https://github.com/acme/web/pull/42', changed: 'false' });
+    expect(result.stdout).toContain('No code changes (pull request: https://github.com/acme/web/pull/42)');
+  });
+});
+
+describe("Mogplex's www move", () => {
+  it('follows the 308 from www. to the bare host for every request, says once which origin to set', async () => {
+    const sim = await simulator({ speed: 0.3 });
+    // www.localhost does not resolve here: the simulator also serves as the HTTP proxy that reaches it.
+    const result = await run(sim, { inputs: { 'api-url': sim.wwwUrl }, env: { http_proxy: sim.url } });
+    expect(result.code).toBe(0);
+    const redirected = sim.requests.filter((r) => r.status === 308);
+    expect(redirected.map((r) => `${r.method} ${r.headers.host}`)).toEqual([`GET ${new URL(sim.wwwUrl).host}`]);
+    expect(routes(sim).slice(0, 3)).toEqual(['GET /repos', 'GET /repos', 'POST /runs']);
+    expect(result.stdout.match(/set `api-url` to/g)).toHaveLength(1);
+    expect(result.state.apiUrl).toBe(sim.canonicalUrl);
+    expect(sim.requests.every((r) => r.headers.authorization === undefined || r.headers.authorization === `Bearer ${SIM_TOKEN}`)).toBe(
+      true,
+    );
+  });
+});
