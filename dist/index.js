@@ -29520,7 +29520,7 @@ function readToken(raw, context) {
         if (context.fromFork) {
             throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('token', 'is empty because this pull request comes from a fork, and GitHub does not give repository secrets to workflows triggered by forks. ' +
                 'Options: run the action only for pull requests from this repository (`if: github.event.pull_request.head.repo.full_name == github.repository`), ' +
-                'or trigger it on `pull_request_target` or a label/`workflow_dispatch` after a maintainer has reviewed the change.');
+                'or start it with `workflow_dispatch` or a label after a maintainer has read the change. (`pull_request_target` has the secrets but runs for code a stranger wrote: safe only when no step checks out or reads the fork\'s code, and it needs `base-branch` set, since the fork\'s branches are not in this repository.)');
         }
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('token', 'is required: set `token: ${{ secrets.MOGPLEX_TOKEN }}` (a Mogplex personal access token, `mog_...`) or the MOGPLEX_TOKEN environment variable.');
     }

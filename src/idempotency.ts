@@ -8,10 +8,20 @@ import type { WorkflowContext } from './github/context.js';
  * run it already started instead of starting a second agent. Repository, run,
  * job, step and the request body are in, so two steps, jobs or matrix legs
  * that ask for different things never share a key (which would be a 409).
+ * In comment mode the triggering comment is in too: each ask is its own run.
  */
 export function deriveIdempotencyKey(context: WorkflowContext, request: StartRunRequest): string {
   const hash = createHash('sha256')
-    .update(JSON.stringify([context.repository, context.runId, context.job, context.action, request]))
+    .update(
+      JSON.stringify([
+        context.repository,
+        context.runId,
+        context.job,
+        context.action,
+        request,
+        ...(context.comment ? [`${context.comment.eventName}:${context.comment.id}`] : []),
+      ]),
+    )
     .digest('hex');
   return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
 }

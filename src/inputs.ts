@@ -194,13 +194,13 @@ function readPromptFile(promptFile: string, workspace: string): string {
   }
 }
 
-function readPrompt(prompt: string, promptFile: string, workspace: string): string {
+function readPrompt(prompt: string, promptFile: string, workspace: string, optional: boolean): string {
   if (prompt !== '' && promptFile !== '') {
     throw new InputError('prompt', 'give either `prompt` or `prompt-file`, not both.');
   }
   const source = promptFile === '' ? 'prompt' : 'prompt-file';
   const text = promptFile === '' ? prompt : readPromptFile(promptFile, workspace);
-  if (text.trim() === '') {
+  if (text.trim() === '' && !(optional && promptFile === '')) {
     throw new InputError(
       source,
       source === 'prompt' ? 'is required: set `prompt` (the task for the agent) or `prompt-file`.' : 'is empty: the agent needs a task.',
@@ -219,7 +219,7 @@ function readToken(raw: string, context: WorkflowContext): string {
         'token',
         'is empty because this pull request comes from a fork, and GitHub does not give repository secrets to workflows triggered by forks. ' +
           'Options: run the action only for pull requests from this repository (`if: github.event.pull_request.head.repo.full_name == github.repository`), ' +
-          'or start it with `workflow_dispatch` or a label after a maintainer has read the change. (`pull_request_target` has the secrets but runs for code a stranger wrote: safe only when no step checks out or reads the fork\'s code, and it needs `base-branch` set, since the fork\'s branches are not in this repository.)',
+          "or start it with `workflow_dispatch` or a label after a maintainer has read the change. (`pull_request_target` has the secrets but runs for code a stranger wrote: safe only when no step checks out or reads the fork's code, and it needs `base-branch` set, since the fork's branches are not in this repository.)",
       );
     }
     throw new InputError(
@@ -243,6 +243,8 @@ export interface ReadSettingsOptions {
   env?: NodeJS.ProcessEnv;
   /** Called with the token as soon as it is read, before anything can print it. */
   onSecret?: (secret: string) => void;
+  /** Comment mode: `prompt` / `prompt-file` hold standing instructions, and may be left empty. */
+  standingPrompt?: boolean;
   /** An input that works but probably not as meant. */
   onWarning?: (message: string) => void;
 }
@@ -264,7 +266,7 @@ export function readSettings(options: ReadSettingsOptions): Settings {
   const settings: Settings = {
     ...readConnection(options),
     repo: parseRepo(input('repo') || context.repository),
-    prompt: readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd()),
+    prompt: readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false),
     harness: parseChoice('harness', input('harness') || 'codex', HARNESSES),
     createBranch: parseBoolean('create-branch', input('create-branch'), false),
     wait: parseBoolean('wait', input('wait'), true),

@@ -25,7 +25,9 @@ import {
   untrusted,
 } from './log.js';
 import { outputsOf } from './outputs.js';
-import { PullRequestComment } from './github/tracking-comment.js';
+import { isCommentEvent } from './github/comment-event.js';
+import { commentTrigger } from './github/comment-trigger.js';
+import { TrackingComment } from './github/tracking-comment.js';
 import { resolveRepo } from './repo.js';
 import { newReport, recordEvent, type RunReport } from './report.js';
 import { inline, stripControls } from './sanitize.js';
@@ -74,6 +76,11 @@ function watchForCancel(): Cancellation {
   return { signal: cancelled.signal, hurry: hurry.signal };
 }
 
+/** Where the run is reported on GitHub: the `comment-on-pr` comment, or comment mode's tracking comment and reactions. */
+interface RunComment {
+  publish(report: RunReport): Promise<void>;
+}
+
 /** One step's run, from the moment it has an id: what it reports to, and how to stop it. */
 class FollowedRun {
   constructor(
@@ -82,7 +89,7 @@ class FollowedRun {
     private readonly context: WorkflowContext,
     private readonly client: MogplexClient,
     private readonly log: JobLog,
-    private readonly comment: PullRequestComment | undefined,
+    private readonly comment: RunComment | undefined,
     private readonly events = new EventsFile(report.run.runId, (message) => core.warning(message)),
   ) {}
 
@@ -262,6 +269,7 @@ async function start(
   }
   core.saveState(STATE.runId, started.runId);
   core.setOutput('run-id', started.runId);
+  core.setOutput('triggered', 'true');
   return { report: newReport(started, repo.name), key: attempt.key };
 }
 
@@ -286,19 +294,35 @@ export async function main(): Promise<void> {
   const secrets = new Secrets();
   // The job's GITHUB_TOKEN is masked by the runner; it is cut out of what Mogplex answers too.
   secrets.add(core.getInput('github-token'));
+  const getInput = (name: string) => core.getInput(name);
+  const onSecret = (secret: string): void => {
+    core.setSecret(secret);
+    secrets.add(secret);
+  };
+  // Comment mode: the comment starts a run only when it asks for one and its author may.
+  const trigger = isCommentEvent(context.eventName) ? await commentTrigger({ context, getInput, onSecret }) : undefined;
+  if (trigger && !trigger.triggered) {
+    core.setOutput('triggered', 'false');
+    if (trigger.error) core.setFailed(trigger.error);
+    return;
+  }
+  const asked = trigger?.run;
+  const fail = async (message: string): Promise<void> => {
+    core.setFailed(message);
+    await asked?.fail(message);
+  };
   let settings: Settings;
   try {
     settings = readSettings({
-      getInput: (name) => core.getInput(name),
+      getInput,
       context,
-      onSecret: (secret) => {
-        core.setSecret(secret);
-        secrets.add(secret);
-      },
+      onSecret,
       onWarning: (message) => core.warning(message),
+      standingPrompt: asked !== undefined,
     });
+    if (asked) settings = asked.apply(settings, context);
   } catch (error) {
-    core.setFailed(error instanceof InputError ? error.message : describeError(error));
+    await fail(error instanceof InputError ? error.message : describeError(error));
     return;
   }
   const cancel = watchForCancel();
@@ -330,7 +354,7 @@ export async function main(): Promise<void> {
     if (error instanceof StartFailed) await cleanUpStart(client, error, cancel.signal.aborted);
     const reason = secrets.redact(describeError(error instanceof StartFailed ? error.error : error));
     core.setOutput('error', inline(reason, 2000));
-    core.setFailed(
+    await fail(
       !cancel.signal.aborted
         ? reason
         : error instanceof StartFailed
@@ -341,13 +365,15 @@ export async function main(): Promise<void> {
   }
   const { report } = started;
   log.print(renderHeader(report, log.token()));
-  const comment = settings.commentOnPr
-    ? await PullRequestComment.open({
-        context,
-        token: settings.githubToken,
-        view: { marker: commentMarker(context, started.key), prompt: secrets.redact(settings.prompt), context },
-      })
-    : undefined;
+  const comment =
+    asked ??
+    (settings.commentOnPr
+      ? await TrackingComment.open({
+          context,
+          token: settings.githubToken,
+          view: { marker: commentMarker(context, started.key), prompt: secrets.redact(settings.prompt), context },
+        })
+      : undefined);
   const run = new FollowedRun(report, settings, context, client, log, comment);
 
   if (!settings.wait && !cancel.signal.aborted) {

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { describeDelivery } from '../delivery.js';
 import type { WorkflowContext } from './context.js';
 import { durationMs, formatDuration, type RunReport } from '../report.js';
-import { escapeMarkup, stripControls } from '../sanitize.js';
+import { escapeMarkup, inline, stripControls } from '../sanitize.js';
 
 const PROMPT_PREVIEW_LINES = 3;
 /** Lines of the prompt the comment folds away below the preview, at most. */
 const MAX_PROMPT_REST_LINES = 197;
+/** A notice is short: its task folds fewer lines, and so always fits. */
+const NOTICE_PROMPT_REST_LINES = 20;
 
 /**
  * The hidden first line that finds a step's comment again. Job and step tell
@@ -80,10 +82,53 @@ function promptSection(lines: string[], restLines: number): string[] {
   ];
 }
 
+/** The comment that started a comment-mode run. */
+export interface TriggerView {
+  login: string;
+  /** Built from the repository and the comment id, never taken from the payload. */
+  commentUrl: string;
+}
+
 export interface CommentView {
   marker: string;
+  /** What was asked: the prompt, or in comment mode the task. */
   prompt: string;
   context: WorkflowContext;
+  trigger?: TriggerView;
+}
+
+/** A login as GitHub allows them, in a code span: shown, never a mention. */
+function who(login: string): string {
+  return /^[A-Za-z0-9-]{1,39}(\[bot\])?$/.test(login) ? `\`${login}\`` : 'someone';
+}
+
+function triggerLine(trigger: TriggerView | undefined): string[] {
+  return trigger ? [`Asked by ${who(trigger.login)} in [this comment](${trigger.commentUrl}).`, ''] : [];
+}
+
+function logLink(context: WorkflowContext): string {
+  const repoUrl = `${context.serverUrl}/${context.repository}`;
+  return `[Workflow run log](${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)})`;
+}
+
+export interface Notice {
+  headline: string;
+  /** Escaped like all other text. */
+  message: string;
+  /** Shown as code, e.g. how to ask. */
+  example?: string;
+}
+
+/** A comment for a step that started no run (a fork, an empty task, a bad input, a failed start): why, and what to do. */
+export function renderNotice(notice: Notice, view: CommentView): string {
+  const parts = [view.marker, `### ${notice.headline}`, '', ...triggerLine(view.trigger)];
+  const lines = stripControls(view.prompt).trim().split('\n');
+  if (view.prompt.trim() !== '') parts.push(...promptSection(lines, NOTICE_PROMPT_REST_LINES), '');
+  parts.push(escapeMarkup(notice.message, 1000), '');
+  // In a code span: a trigger phrase such as `@mogplex` would otherwise mention that account.
+  if (notice.example) parts.push(`For example: \`${inline(notice.example, 200).replace(/`/g, "'")}\``, '');
+  parts.push(logLink(view.context));
+  return parts.join('\n') + '\n';
 }
 
 function eventRows(report: RunReport, count: number): string[] {
@@ -100,11 +145,11 @@ function render(report: RunReport, view: CommentView, promptLines: string[], res
   const { context } = view;
   const repoUrl = `${context.serverUrl}/${context.repository}`;
   const outcome = result(report);
-  const logUrl = `${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)}`;
   const parts = [
     view.marker,
     `### ${headline(report)}`,
     '',
+    ...triggerLine(view.trigger),
     ...promptSection(promptLines, restLines),
     '',
     '| | |',
@@ -118,7 +163,9 @@ function render(report: RunReport, view: CommentView, promptLines: string[], res
     ...eventRows(report, events),
   ];
   if (report.failure) parts.push('', `**Error:** ${escapeMarkup(report.failure, 1000)}`);
-  parts.push('', `[Workflow run log](${logUrl})`);
+  // A reply to a comment ends with what the asker wants to know: the pull request, or that nothing changed.
+  else if (view.trigger && outcome !== undefined) parts.push('', `**${outcome}**`);
+  parts.push('', logLink(context));
   return parts.join('\n') + '\n';
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isCommentEvent, readCommentEvent, type CommentEvent } from './comment-event.js';
 
 /** What the action needs to know about the workflow run it is part of. */
 export interface WorkflowContext {
@@ -21,6 +22,8 @@ export interface WorkflowContext {
   pullRequestNumber?: number;
   /** True when the pull request's head is not in this repository (a fork; secrets are not given to it). */
   fromFork: boolean;
+  /** On issue_comment, pull_request_review_comment and pull_request_review: the comment (comment mode). */
+  comment?: CommentEvent;
 }
 
 interface PullRequestPayload {
@@ -57,7 +60,7 @@ function pullRequestNumber(eventName: string, event: EventPayload): number | und
 export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): WorkflowContext {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
-  const event = isPullRequest || eventName === 'issue_comment' ? readEvent(env.GITHUB_EVENT_PATH) : {};
+  const event = isPullRequest || isCommentEvent(eventName) ? readEvent(env.GITHUB_EVENT_PATH) : {};
   const pr = isPullRequest ? event.pull_request : undefined;
   const headRef = text(pr?.head?.ref);
   const headSha = text(pr?.head?.sha);
@@ -65,6 +68,7 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
   const headRepo = pr?.head?.repo?.full_name;
   const baseRepo = pr?.base?.repo?.full_name;
   const number = pullRequestNumber(eventName, event);
+  const comment = readCommentEvent(eventName, event);
   return {
     eventName,
     repository: env.GITHUB_REPOSITORY ?? '',
@@ -81,5 +85,6 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
     // Same repository only when the payload says so: a deleted fork has no head repo.
     fromFork:
       pr !== undefined && (typeof headRepo !== 'string' || headRepo !== (typeof baseRepo === 'string' ? baseRepo : env.GITHUB_REPOSITORY)),
+    ...(comment !== undefined && { comment }),
   };
 }

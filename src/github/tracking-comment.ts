@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { renderComment, type CommentView } from './comment-body.js';
+import { renderComment, renderNotice, type CommentView, type Notice } from './comment-body.js';
 import type { WorkflowContext } from './context.js';
+import { githubErrorText, githubClient, type GitHubClientOptions } from './octokit.js';
 import type { RunReport } from '../report.js';
-import { githubClient, githubErrorText, type GitHubClientOptions } from './octokit.js';
 
 /** The few REST calls the comment needs (a narrow view of @actions/github's Octokit). */
 interface CommentsApi {
@@ -14,7 +14,6 @@ interface CommentsApi {
 /** A pull request with more than 1,000 comments gets a new comment rather than a long search. */
 const MAX_COMMENT_PAGES = 10;
 
-/** Loads the GitHub client only here: a step that asks for no comment never pays for it. */
 async function commentsApi(
   context: WorkflowContext,
   token: string,
@@ -41,18 +40,28 @@ async function commentsApi(
   };
 }
 
-function reason(error: unknown): string {
-  const text = githubErrorText(error);
-  const hint = text.includes('(HTTP 403)') ? " The token needs `pull-requests: write` (add it to the job's `permissions:`)." : '';
-  return `${text}.${hint}`;
+function reason(error: unknown, permission: string): string {
+  const hint = githubErrorText(error).includes('(HTTP 403)')
+    ? ` The token needs \`${permission}\` (add it to the job's \`permissions:\`).`
+    : '';
+  return `${githubErrorText(error)}.${hint}`;
 }
 
+/** What this comment is called in warnings, and the permission its token needs. */
+export interface CommentRole {
+  label: string;
+  noun: string;
+  permission: string;
+}
+
+const PR_COMMENT: CommentRole = { label: 'comment-on-pr', noun: 'pull request comment', permission: 'pull-requests: write' };
+
 /**
- * One comment per step on the pull request, created when the run starts and
- * edited in place after. Any failure is a warning and ends commenting: the
+ * One comment per step on a pull request or issue, created when the run starts
+ * and edited in place after. Any failure is a warning and ends commenting: the
  * Mogplex run is what the step reports.
  */
-export class PullRequestComment {
+export class TrackingComment {
   private id: number | undefined;
   private lastBody = '';
   private disabled = false;
@@ -62,12 +71,13 @@ export class PullRequestComment {
   private constructor(
     private readonly api: CommentsApi,
     private readonly view: CommentView,
+    private readonly role: CommentRole,
   ) {}
 
-  /** A comment for this step, or undefined when there is no pull request to comment on (said once in the log). */
+  /** The `comment-on-pr` comment, or undefined when there is no pull request to comment on (said once in the log). */
   static async open(
     options: { context: WorkflowContext; token: string; view: CommentView } & GitHubClientOptions,
-  ): Promise<PullRequestComment | undefined> {
+  ): Promise<TrackingComment | undefined> {
     const { context } = options;
     if (context.pullRequestNumber === undefined) {
       core.info(`comment-on-pr: no pull request in this ${context.eventName || 'workflow'} event; no comment is written.`);
@@ -77,17 +87,36 @@ export class PullRequestComment {
       core.warning('comment-on-pr: this pull request comes from a fork, whose GITHUB_TOKEN cannot write comments; no comment is written.');
       return undefined;
     }
+    return TrackingComment.on({ ...options, issueNumber: context.pullRequestNumber, role: PR_COMMENT });
+  }
+
+  /** A comment on issue or pull request `issueNumber`; undefined (with a warning) when the GitHub client cannot load. */
+  static async on(
+    options: { context: WorkflowContext; token: string; view: CommentView; issueNumber: number; role: CommentRole } & GitHubClientOptions,
+  ): Promise<TrackingComment | undefined> {
     try {
-      return new PullRequestComment(await commentsApi(context, options.token, context.pullRequestNumber, options), options.view);
+      return new TrackingComment(
+        await commentsApi(options.context, options.token, options.issueNumber, options),
+        options.view,
+        options.role,
+      );
     } catch (error) {
-      core.warning(`comment-on-pr: could not load the GitHub client: ${reason(error)}`);
+      core.warning(`${options.role.label}: could not load the GitHub client: ${reason(error, options.role.permission)}`);
       return undefined;
     }
   }
 
   /** Writes the comment for the report as it is now; the first write creates it, or finds this step's earlier one. */
   publish(report: RunReport): Promise<void> {
-    const body = renderComment(report, this.view);
+    return this.enqueue(renderComment(report, this.view));
+  }
+
+  /** Writes a comment for a step that started no run: why, and what to do. */
+  publishNotice(notice: Notice): Promise<void> {
+    return this.enqueue(renderNotice(notice, this.view));
+  }
+
+  private enqueue(body: string): Promise<void> {
     this.queue = this.queue.then(() => this.write(body));
     return this.queue;
   }
@@ -105,7 +134,9 @@ export class PullRequestComment {
       this.lastBody = body;
     } catch (error) {
       this.disabled = true;
-      core.warning(`comment-on-pr: could not write the pull request comment; the run goes on without it. ${reason(error)}`);
+      core.warning(
+        `${this.role.label}: could not write the ${this.role.noun}; the run goes on without it. ${reason(error, this.role.permission)}`,
+      );
     }
   }
 }

@@ -195,6 +195,7 @@ describe('log injection', () => {
       'replayed',
       'run-id',
       'status',
+      'triggered',
       'working-branch',
     ]);
     expect(result.exportedEnv).toEqual({});

@@ -34,6 +34,7 @@ const EXTRA_PERMISSIONS: Record<string, Record<string, string>> = {
   '.github/workflows/codeql.yml': { contents: 'read', actions: 'read', 'security-events': 'write' },
   '.github/workflows/release.yml': { contents: 'write' },
   'examples/pull-request.yml': { contents: 'read', 'pull-requests': 'write' },
+  'examples/comment-trigger.yml': { contents: 'read', issues: 'write', 'pull-requests': 'write' },
 };
 
 const SHA_PIN = /^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40}$/;
@@ -103,6 +104,7 @@ describe('the expected files exist', () => {
     '.github/workflows/release.yml',
     '.github/codeql/codeql-config.yml',
     '.github/dependabot.yml',
+    'examples/comment-trigger.yml',
     'examples/pull-request.yml',
     'examples/schedule.yml',
     'examples/workflow-dispatch.yml',

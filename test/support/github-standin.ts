@@ -1,6 +1,7 @@
-// A small stand-in for the GitHub REST API's issue-comment routes, on
-// 127.0.0.1, for end-to-end tests of the pull-request comment (nock cannot
-// reach into the action's child process).
+// A small stand-in for the GitHub REST API routes the action calls, on
+// 127.0.0.1, for end-to-end tests (nock cannot reach into the action's child
+// process): issue comments, the collaborator permission, reactions on issue and
+// review comments, pull requests, and branch heads.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -11,56 +12,110 @@ export interface StandinComment {
   user: { login: string; type: 'Bot' | 'User' };
 }
 
+export interface StandinReaction {
+  /** `issue` for issue comments, `review` for pull request review comments. */
+  on: 'issue' | 'review';
+  commentId: number;
+  content: string;
+}
+
+/** A pull request as `GET /pulls/{n}` answers it (the fields the action reads). */
+export interface StandinPull {
+  number: number;
+  head: { ref: string; sha?: string; repo: { full_name: string } | null };
+  base: { ref: string; repo: { full_name: string } };
+}
+
 export interface GitHubStandin {
   /** Use as GITHUB_API_URL. */
   url: string;
   comments: StandinComment[];
+  reactions: StandinReaction[];
+  /** `GET .../collaborators/{login}/permission` answers, by login; a login not here gets 404. */
+  permissions: Record<string, { permission: string; role_name?: string }>;
+  pulls: Record<number, StandinPull>;
+  /** `GET .../git/ref/heads/{branch}` answers: the commit each branch points at now. */
+  heads: Record<string, string>;
   /** `METHOD path` of every request, in order. */
   calls: string[];
   /** Answer every write with this status instead (e.g. 403). */
   failWrites?: number;
-  /** Branch heads (`GET /repos/{o}/{r}/git/ref/heads/{branch}`), by branch name. */
-  heads: Record<string, string>;
+  /** Answer the permission route with this status instead. */
+  failPermission?: number;
   close(): Promise<void>;
 }
 
-async function body(req: IncomingMessage): Promise<{ body?: unknown }> {
+async function body(req: IncomingMessage): Promise<{ body?: unknown; content?: unknown }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as { body?: unknown }) : {};
+  return text ? (JSON.parse(text) as { body?: unknown; content?: unknown }) : {};
 }
+
+const REPO = '^/repos/[^/]+/[^/]+';
 
 export async function startGitHubStandin(): Promise<GitHubStandin> {
   let nextId = 1000;
-  const standin: GitHubStandin = { url: '', comments: [], calls: [], heads: {}, close: () => Promise.resolve() };
+  const standin: GitHubStandin = {
+    url: '',
+    comments: [],
+    reactions: [],
+    permissions: {},
+    pulls: {},
+    heads: {},
+    calls: [],
+    close: () => Promise.resolve(),
+  };
   const send = (res: ServerResponse, status: number, payload: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
   };
+  const route = (pattern: string, path: string) => new RegExp(`${REPO}${pattern}$`).exec(path);
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      standin.calls.push(`${req.method ?? ''} ${url.pathname}`);
-      const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
-      const edit = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
+      // Octokit encodes the `/` in a ref (heads%2Ffeature%2Flogin); GitHub reads it either way.
+      const path = decodeURIComponent(url.pathname);
+      standin.calls.push(`${req.method ?? ''} ${path}`);
       if (req.headers.authorization !== 'token ghs_standin') return send(res, 401, { message: 'Bad credentials' });
-      // Octokit may send the ref's slashes encoded; GitHub takes either.
-      const ref = /^\/repos\/[^/]+\/[^/]+\/git\/ref\/(.+)$/.exec(url.pathname);
-      const branch = ref ? decodeURIComponent(ref[1] ?? '').replace(/^heads\//, '') : undefined;
-      if (branch !== undefined && req.method === 'GET') {
-        const sha = standin.heads[branch];
-        return sha
-          ? send(res, 200, { ref: `refs/heads/${branch}`, object: { type: 'commit', sha } })
-          : send(res, 404, { message: 'Not Found' });
-      }
+      const list = route('/issues/(\\d+)/comments', path);
+      const edit = route('/issues/comments/(\\d+)', path);
+      const permission = route('/collaborators/([^/]+)/permission', path);
+      const pull = route('/pulls/(\\d+)', path);
+      const reaction = route('/(issues|pulls)/comments/(\\d+)/reactions', path);
+      const head = route('/git/ref/heads/(.+)', path);
       if (list && req.method === 'GET')
         return send(
           res,
           200,
           standin.comments.filter((c) => c.issue === Number(list[1])),
         );
+      if (permission && req.method === 'GET') {
+        if (standin.failPermission) return send(res, standin.failPermission, { message: 'Resource not accessible by integration' });
+        const answer = standin.permissions[permission[1] ?? ''];
+        return answer ? send(res, 200, { ...answer, user: { login: permission[1] } }) : send(res, 404, { message: 'Not Found' });
+      }
+      if (pull && req.method === 'GET') {
+        const found = standin.pulls[Number(pull[1])];
+        return found ? send(res, 200, found) : send(res, 404, { message: 'Not Found' });
+      }
+      if (head && req.method === 'GET') {
+        const branch = head[1] ?? '';
+        const sha = standin.heads[branch];
+        return sha
+          ? send(res, 200, { ref: `refs/heads/${branch}`, object: { type: 'commit', sha } })
+          : send(res, 404, { message: 'Not Found' });
+      }
       if (standin.failWrites) return send(res, standin.failWrites, { message: 'Resource not accessible by integration' });
-      const text = (await body(req)).body;
+      const payload = await body(req);
+      if (reaction && req.method === 'POST' && typeof payload.content === 'string') {
+        standin.reactions.push({
+          on: reaction[1] === 'issues' ? 'issue' : 'review',
+          commentId: Number(reaction[2]),
+          content: payload.content,
+        });
+        return send(res, 201, { id: nextId++, content: payload.content });
+      }
+      const text = payload.body;
       if (list && req.method === 'POST' && typeof text === 'string') {
         const comment: StandinComment = {
           id: nextId++,

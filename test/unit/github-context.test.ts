@@ -69,4 +69,41 @@ describe('readWorkflowContext', () => {
     );
     expect(readWorkflowContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile('{not json') }).fromFork).toBe(false);
   });
+
+  it('reads the comment of a comment event, with the pull request it is on', () => {
+    const context = readWorkflowContext({
+      GITHUB_EVENT_NAME: 'pull_request_review',
+      GITHUB_EVENT_PATH: eventFile({
+        action: 'submitted',
+        review: { id: 77, body: '@mogplex go', user: { login: 'renovate[bot]', type: 'User' } },
+        pull_request: {
+          number: 9,
+          title: 'T',
+          head: { ref: 'feat/a', repo: null },
+          base: { ref: 'main', repo: { full_name: 'acme/web' } },
+        },
+      }),
+    });
+    expect(context.pullRequestNumber).toBe(9);
+    expect(context.comment).toMatchObject({
+      eventName: 'pull_request_review',
+      action: 'submitted',
+      id: 77,
+      body: '@mogplex go',
+      author: { login: 'renovate[bot]', isBot: true },
+      thread: { number: 9, isPullRequest: true, refs: { headRef: 'feat/a', headRepo: null, baseRef: 'main', baseRepo: 'acme/web' } },
+    });
+  });
+
+  it('has no comment when the payload lacks one, or on other events', () => {
+    expect(
+      readWorkflowContext({ GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: eventFile({ issue: { number: 1 } }) }).comment,
+    ).toBeUndefined();
+    const comment = { action: 'created', issue: { number: 1 }, comment: { id: 2, body: 'x', user: { login: 'a' } } };
+    expect(readWorkflowContext({ GITHUB_EVENT_NAME: 'issues', GITHUB_EVENT_PATH: eventFile(comment) }).comment).toBeUndefined();
+    expect(readWorkflowContext({ GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: eventFile(comment) }).comment).toMatchObject({
+      thread: { number: 1, isPullRequest: false },
+      author: { login: 'a', isBot: false },
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StartRunRequest } from '../../src/api/client.js';
 import type { WorkflowContext } from '../../src/github/context.js';
+import { readCommentEvent } from '../../src/github/comment-event.js';
 import { deriveIdempotencyKey } from '../../src/idempotency.js';
 
 const context: WorkflowContext = {
@@ -31,6 +32,17 @@ describe('deriveIdempotencyKey', () => {
     ['another base branch', {}, { baseBranch: 'dev' }],
   ])('differs for %s', (_what, ctx, body) => {
     expect(deriveIdempotencyKey({ ...context, ...ctx }, { ...request, ...body })).not.toBe(key);
+  });
+  it('differs for another triggering comment (comment mode), and keeps the key of a step without one', () => {
+    const comment = readCommentEvent('issue_comment', {
+      action: 'created',
+      issue: { number: 7 },
+      comment: { id: 321, body: '@mogplex fix it', user: { login: 'm' } },
+    });
+    const first = deriveIdempotencyKey({ ...context, comment: comment! }, request);
+    expect(first).not.toBe(key);
+    expect(deriveIdempotencyKey({ ...context, comment: { ...comment!, id: 322 } }, request)).not.toBe(first);
+    expect(deriveIdempotencyKey({ ...context, runAttempt: '2', comment: comment! }, request)).toBe(first);
   });
   it('fits the API limit of 200 characters, also for huge inputs', () => {
     const long = deriveIdempotencyKey({ ...context, runId: '9'.repeat(300) }, { ...request, prompt: 'x'.repeat(100_000) });

@@ -203,4 +203,27 @@ describe('post', () => {
     expect(process.exitCode).toBeUndefined();
     expect(stdout.join('')).toMatch(/::warning::Could not cancel Mogplex run run-1.*write/);
   });
+
+  it('comment mode: a comment without the phrase sends nothing, sets triggered=false and passes', async () => {
+    const eventPath = join(dir, 'event.json');
+    writeFileSync(
+      eventPath,
+      JSON.stringify({ action: 'created', issue: { number: 3 }, comment: { id: 9, body: 'Looks good', user: { login: 'maintainer' } } }),
+    );
+    Object.assign(process.env, { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: eventPath, INPUT_PROMPT: '' });
+    await main();
+    expect(process.exitCode).toBeUndefined();
+    expect(records('output')).toEqual({ triggered: 'false' });
+    expect(stdout.join('')).toContain('comment trigger: no @mogplex in this comment');
+  });
+
+  it('outputs triggered=true for a run started from inputs', async () => {
+    nock(API)
+      .post(`${BASE}/runs`)
+      .reply(202, { ok: true, data: { ...detail('success'), replayed: false } })
+      .get(`${BASE}/runs/run-1/events?limit=200`)
+      .reply(200, { ok: true, data: { run: detail('success'), events: [] } });
+    await main();
+    expect(records('output')).toMatchObject({ 'run-id': 'run-1', triggered: 'true' });
+  });
 });

@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StartedRun } from '../../src/api/schema.js';
-import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../../src/github/comment-body.js';
+import { commentMarker, MAX_COMMENT_CHARS, renderComment, renderNotice } from '../../src/github/comment-body.js';
 import type { WorkflowContext } from '../../src/github/context.js';
-import { PullRequestComment } from '../../src/github/tracking-comment.js';
+import { TrackingComment } from '../../src/github/tracking-comment.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
 import { startedRun } from './fixtures.js';
 
@@ -32,8 +32,8 @@ function report(status = 'pending'): RunReport {
   return r;
 }
 
-async function open(ctx: WorkflowContext = context, v = view): Promise<PullRequestComment | undefined> {
-  return PullRequestComment.open({ context: ctx, token: 'ghs_token', view: v, fetch: globalThis.fetch });
+async function open(ctx: WorkflowContext = context, v = view): Promise<TrackingComment | undefined> {
+  return TrackingComment.open({ context: ctx, token: 'ghs_token', view: v, fetch: globalThis.fetch });
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -49,7 +49,7 @@ afterEach(() => {
   nock.cleanAll();
 });
 
-describe('PullRequestComment', () => {
+describe('TrackingComment', () => {
   it('creates one comment when the run starts and updates that same comment after', async () => {
     const bodies: string[] = [];
     const scope = nock(GH, { reqheaders: { authorization: 'token ghs_token' } })
@@ -143,7 +143,7 @@ describe('PullRequestComment', () => {
       .get(/comments/)
       .delay(1_000)
       .reply(200, []);
-    const comment = await PullRequestComment.open({ context, token: 'ghs_token', view, fetch: globalThis.fetch, timeoutMs: 50 });
+    const comment = await TrackingComment.open({ context, token: 'ghs_token', view, fetch: globalThis.fetch, timeoutMs: 50 });
     const started = Date.now();
     await comment!.publish(report());
     expect(Date.now() - started).toBeLessThan(900);
@@ -256,5 +256,42 @@ describe('renderComment', () => {
     expect(commentMarker(context, 'key-2')).not.toBe(marker);
     // A job name cannot end the HTML comment early.
     expect(commentMarker({ ...context, job: 'j-->x' }, 'k')).toMatch(/^<!-- [^>]* -->$/);
+  });
+
+  it('in comment mode, ends with the result the asker wants: the pull request, or no changes', () => {
+    const trigger = { login: 'octocat', commentUrl: 'https://github.com/acme/web/issues/7#issuecomment-1' };
+    const r = report('success');
+    r.outcome = 'success';
+    r.delivery = { pullRequestUrl: 'https://github.com/acme/web/pull/12', changed: true };
+    const lines = renderComment(r, { ...view, trigger })
+      .trimEnd()
+      .split('\n');
+    expect(lines.at(-3)).toMatch(/^\*\*Pull request: \[[^\]]+\]\(https:\/\/github\.com\/acme\/web\/pull\/12\)\*\*$/);
+    expect(lines.slice(-2)).toEqual(['', '[Workflow run log](https://github.com/acme/web/actions/runs/555/attempts/1)']);
+    r.delivery = { pullRequestUrl: null, changed: false };
+    expect(renderComment(r, { ...view, trigger })).toContain('\n**No code changes**\n');
+    // Without a trigger (comment-on-pr) the result is in the table only.
+    expect(renderComment(r, view)).not.toContain('**No code changes**');
+  });
+
+  it('names who asked in comment mode, as code (never a mention), with a link to their comment', () => {
+    const trigger = { login: 'octocat', commentUrl: 'https://github.com/acme/web/issues/7#issuecomment-1' };
+    const body = renderComment(report(), { ...view, trigger });
+    expect(body).toContain('Asked by `octocat` in [this comment](https://github.com/acme/web/issues/7#issuecomment-1).');
+    expect(renderComment(report(), { ...view, trigger: { ...trigger, login: 'x` @all' } })).toContain('Asked by someone in');
+  });
+});
+
+describe('renderNotice', () => {
+  it('says why no run started, escaped, with the example as code', () => {
+    const body = renderNotice(
+      { headline: '❓ What should Mogplex do?', message: 'No task <b>given</b>', example: '@mogplex fix `it`' },
+      view,
+    );
+    expect(body.split('\n')[0]).toBe(marker);
+    expect(body).toContain('### ❓ What should Mogplex do?');
+    expect(body).toContain('No task &#60;b&#62;given&#60;/b&#62;');
+    expect(body).toContain("For example: `@mogplex fix 'it'`");
+    expect(body).toContain('[Workflow run log](https://github.com/acme/web/actions/runs/555/attempts/1)');
   });
 });
