@@ -1,18 +1,14 @@
 // Comment mode through the built action: the simulator for Mogplex, the
 // GitHub stand-in for the permission check, reactions, pull requests and the
 // tracking comment.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueCommentEvent } from '../support/comment-event.js';
-import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
-import { run, simulator } from './helpers.js';
+import type { GitHubStandin } from '../support/github-standin.js';
+import { github, run, simulator } from './helpers.js';
 
-const standins: GitHubStandin[] = [];
-afterEach(async () => {
-  await Promise.all(standins.splice(0).map((s) => s.close()));
-});
-
-async function github(): Promise<GitHubStandin> {
-  const standin = await startGitHubStandin();
+/** The stand-in with a maintainer, a reader and the pull request the simulator's acme/web has. */
+async function githubWithUsers(): Promise<GitHubStandin> {
+  const standin = await github();
   standin.permissions = {
     maintainer: { permission: 'write', role_name: 'maintain' },
     reader: { permission: 'read', role_name: 'read' },
@@ -25,7 +21,6 @@ async function github(): Promise<GitHubStandin> {
   };
   // GitHub after the agent pushed: the branch has moved on.
   standin.heads['feature/login'] = AFTER;
-  standins.push(standin);
   return standin;
 }
 
@@ -36,7 +31,7 @@ const AFTER = 'b'.repeat(40);
 describe('comment mode', () => {
   it("a maintainer's comment on a pull request: a run on its head branch, one tracking comment, eyes then rocket", async () => {
     const sim = await simulator({ speed: 0.5 });
-    const gh = await github();
+    const gh = await githubWithUsers();
     const result = await run(sim, {
       ...issueCommentEvent({ body: '@mogplex fix the failing login test', onPullRequest: true, number: 42 }),
       inputs,
@@ -93,7 +88,7 @@ describe('comment mode', () => {
 
   it('a comment on an issue: the default base, a new branch and pull request from the server, its link in the reply', async () => {
     const sim = await simulator({ speed: 0.5 });
-    const gh = await github();
+    const gh = await githubWithUsers();
     const result = await run(sim, {
       ...issueCommentEvent({ body: 'Could you take this one, @Mogplex? Add a Safari test first.', number: 12 }),
       inputs: { ...inputs, prompt: 'Keep the change small.' },
@@ -121,7 +116,7 @@ describe('comment mode', () => {
 
   it('a read-only user: no Mogplex request, no comment, no reaction, one warning', async () => {
     const sim = await simulator();
-    const gh = await github();
+    const gh = await githubWithUsers();
     const result = await run(sim, {
       ...issueCommentEvent({ body: '@mogplex delete the tests', login: 'reader', onPullRequest: true }),
       inputs,
@@ -140,7 +135,7 @@ describe('comment mode', () => {
 
   it('no phrase: no request at all, triggered=false, one log line', async () => {
     const sim = await simulator();
-    const gh = await github();
+    const gh = await githubWithUsers();
     const result = await run(sim, {
       ...issueCommentEvent({ body: 'LGTM. Mail dev@mogplex.example, or write `@mogplex fix it`.', onPullRequest: true }),
       inputs,
@@ -156,7 +151,7 @@ describe('comment mode', () => {
 
   it('a pull request from a fork: refused with a reply that says why, no Mogplex request', async () => {
     const sim = await simulator();
-    const gh = await github();
+    const gh = await githubWithUsers();
     gh.pulls[42] = { ...gh.pulls[42]!, head: { ref: 'main', repo: { full_name: 'contributor/web' } } };
     const result = await run(sim, {
       ...issueCommentEvent({ body: '@mogplex fix it', onPullRequest: true, number: 42 }),

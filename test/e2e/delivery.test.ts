@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SIM_TOKEN } from '../../simulator/server.js';
-import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
-import { routes, run, simulator } from './helpers.js';
+import type { GitHubStandin } from '../support/github-standin.js';
+import { github, routes, run, simulator } from './helpers.js';
 
 const HEAD_SHA = '1'.repeat(40);
 
@@ -77,7 +77,7 @@ describe('what the run delivered', () => {
 });
 
 describe("on a pull request's own branch", () => {
-  let github: GitHubStandin;
+  let standin: GitHubStandin;
   const pullRequest = (headSha: string) => ({
     eventName: 'pull_request',
     event: {
@@ -90,15 +90,14 @@ describe("on a pull request's own branch", () => {
   });
 
   async function onPullRequest(scenario: string, headAfter: string) {
-    github = await startGitHubStandin();
-    github.heads['feature/login'] = headAfter;
+    standin = await github();
+    standin.heads['feature/login'] = headAfter;
     const sim = await simulator({ speed: 0.3, scenario });
     const result = await run(sim, {
       ...pullRequest(HEAD_SHA),
       inputs: { 'github-token': 'ghs_standin' },
-      env: { GITHUB_API_URL: github.url },
+      env: { GITHUB_API_URL: standin.url },
     });
-    await github.close();
     return { sim, result };
   }
 
@@ -111,7 +110,7 @@ describe("on a pull request's own branch", () => {
       'pull-request-url': 'https://github.com/acme/web/pull/42',
       changed: 'true',
     });
-    expect(github.calls.filter((c) => c.includes('/git/ref/'))).toHaveLength(1);
+    expect(standin.calls.filter((c) => c.includes('/git/ref/'))).toHaveLength(1);
   });
 
   it('`changed` is false when the head did not move, though Mogplex says the branch is ahead', async () => {

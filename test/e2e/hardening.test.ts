@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { API_BASE, SIM_TOKEN } from '../../simulator/server.js';
 import { runPost } from '../support/run-action.js';
 import { pullRequestEvent } from '../support/pull-request.js';
-import { groupTitles, routes, run, simulator } from './helpers.js';
+import { groupTitles, routes, run, signalOnStart, simulator } from './helpers.js';
 
 const EVENTS = /\/events$/;
 
@@ -94,15 +94,7 @@ describe('cancellation and timeout', () => {
     sim.addFault({ match: { method: 'POST', path: '/runs' }, action: { delayMs: 1_500 } });
     const result = await run(sim, {
       // Signal as soon as the start request reaches the simulator, while its answer is held back.
-      onSpawn: (child) => {
-        const poll = setInterval(() => {
-          if (sim.requests.some((r) => r.method === 'POST')) {
-            clearInterval(poll);
-            child.kill('SIGINT');
-          }
-        }, 20);
-        child.once('exit', () => clearInterval(poll));
-      },
+      onSpawn: signalOnStart(sim, 'SIGINT'),
     });
     expect(result.code).not.toBe(0);
     expect(sim.runs).toHaveLength(1);

@@ -1,24 +1,12 @@
 // Hostile answers from the simulator (deep payloads, huge and endless bodies,
 // absurd Retry-After, 404 blips, link-laden text, a huge prompt), replayed
 // against the built action and judged by what a runner would see.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withEvents, type AddedEvent } from '../../simulator/faults.js';
-import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
 import { pullRequestEvent } from '../support/pull-request.js';
-import { groupTitles, run, simulator } from './helpers.js';
+import { github, groupTitles, run, simulator } from './helpers.js';
 
 const EVENTS = /\/events$/;
-
-const standins: GitHubStandin[] = [];
-afterEach(async () => {
-  await Promise.all(standins.splice(0).map((s) => s.close()));
-});
-
-async function github(): Promise<GitHubStandin> {
-  const standin = await startGitHubStandin();
-  standins.push(standin);
-  return standin;
-}
 
 /** Text as GitHub reads it: numeric entities decoded (twice, to be safe). */
 function decoded(text: string): string {

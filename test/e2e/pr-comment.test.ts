@@ -1,20 +1,8 @@
 // The pull-request comment through the built action: the simulator for
 // Mogplex, a local stand-in for GitHub's comment routes.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGitHubStandin, type GitHubStandin } from '../support/github-standin.js';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/pull-request.js';
-import { run, simulator } from './helpers.js';
-
-const standins: GitHubStandin[] = [];
-afterEach(async () => {
-  await Promise.all(standins.splice(0).map((s) => s.close()));
-});
-
-async function github(): Promise<GitHubStandin> {
-  const standin = await startGitHubStandin();
-  standins.push(standin);
-  return standin;
-}
+import { github, run, simulator } from './helpers.js';
 
 const pullRequest = pullRequestEvent({ headRef: 'feature/login' });
 

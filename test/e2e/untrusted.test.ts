@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEvents } from '../../simulator/faults.js';
 import { SIM_TOKEN } from '../../simulator/server.js';
-import { startGitHubStandin } from '../support/github-standin.js';
 import { runPost } from '../support/run-action.js';
-import { routes, run, simulator } from './helpers.js';
+import { github, routes, run, signalOnStart, simulator } from './helpers.js';
 
 const EVENTS = /\/events$/;
 
@@ -83,7 +82,7 @@ describe('prompt-file', () => {
 
 describe('secrets never leave through the report', () => {
   it('a token echoed by Mogplex (with `_`) is cut from the summary, the comment, the error output and the events file', async () => {
-    const github = await startGitHubStandin();
+    const standin = await github();
     const sim = await simulator({ speed: 0.3, scenario: 'failed' });
     const echo = withEvents({ id: 'echo', message: `I saw Bearer ${SIM_TOKEN} and ghs_standin`, payloadJson: `{"auth":"${SIM_TOKEN}"}` });
     sim.addFault({
@@ -100,11 +99,10 @@ describe('secrets never leave through the report', () => {
           base: { ref: 'main', repo: { full_name: 'acme/web' } },
         },
       },
-      env: { GITHUB_API_URL: github.url },
+      env: { GITHUB_API_URL: standin.url },
     });
-    await github.close();
     expect(result.code).toBe(1);
-    const comment = github.comments[0]?.body ?? '';
+    const comment = standin.comments[0]?.body ?? '';
     const eventsFile = readFileSync(result.outputs['events-file']!, 'utf8');
     expect(eventsFile).toContain('I saw Bearer *** and ***');
     expect(result.outputs.error).toContain('no run visible to Bearer ***');
@@ -123,15 +121,7 @@ describe('cancel what may have started', () => {
     // The server takes 6 s to create the run and its answer never comes back.
     sim.addFault({ match: { method: 'POST', path: '/runs' }, action: { delayMs: 6_000, destroy: 'after' } });
     const result = await run(sim, {
-      onSpawn: (child) => {
-        const poll = setInterval(() => {
-          if (sim.requests.some((r) => r.method === 'POST')) {
-            clearInterval(poll);
-            child.kill('SIGINT');
-          }
-        }, 20);
-        child.once('exit', () => clearInterval(poll));
-      },
+      onSpawn: signalOnStart(sim, 'SIGINT'),
     });
     expect(result.code).not.toBe(0);
     const posts = sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs'));
@@ -148,15 +138,7 @@ describe('cancel what may have started', () => {
     const sim = await simulator({ scenario: 'endless' });
     sim.addFault({ match: { method: 'POST', path: '/runs' }, action: { delayMs: 1_500, destroy: 'after' } });
     const main = await run(sim, {
-      onSpawn: (child) => {
-        const poll = setInterval(() => {
-          if (sim.requests.some((r) => r.method === 'POST')) {
-            clearInterval(poll);
-            child.kill('SIGKILL');
-          }
-        }, 20);
-        child.once('exit', () => clearInterval(poll));
-      },
+      onSpawn: signalOnStart(sim, 'SIGKILL'),
     });
     expect(main.state.runId).toBeUndefined();
     expect(main.state.startKey).toBeTruthy();
