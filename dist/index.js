@@ -28877,11 +28877,13 @@ class MogplexClient {
                 throw new AttemptFailure({ kind: 'garbled' }, new errors/* TransportError */.wX(options.operation, reason));
             }
         }
-        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']);
+        // Waits are bounded; the error still tells the time the server asked for (an hourly quota).
+        const askedMs = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after'], Date.now(), Infinity);
+        const retryAfterMs = askedMs === undefined ? undefined : Math.min(askedMs, retry/* MAX_RETRY_AFTER_MS */.yL);
         if (retryAfterMs !== undefined)
             this.options.budget.deferUntil(Date.now() + retryAfterMs);
         const envelope = (0,schema/* parseErrorBody */.kW)(json);
-        const error = new errors/* ApiError */.hD(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation, retryAfterMs);
+        const error = new errors/* ApiError */.hD(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation, askedMs);
         throw new AttemptFailure({ kind: 'status', status: answer.status, ...(retryAfterMs !== undefined && { retryAfterMs }) }, error);
     }
 }
@@ -28992,9 +28994,9 @@ function describeError(error) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   r3: () => (/* binding */ isRetryable),
 /* harmony export */   rM: () => (/* binding */ nextDelay),
-/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   yL: () => (/* binding */ MAX_RETRY_AFTER_MS)
 /* harmony export */ });
-/* unused harmony export MAX_RETRY_AFTER_MS */
 // One retry policy for every request. Pure: given what happened, say whether
 // and when to try again.
 const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 20_000, maxElapsedMs: 150_000 };

@@ -1,6 +1,6 @@
 import type { RequestBudget } from './budget.js';
 import { ApiError, TransportError } from './errors.js';
-import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY, MAX_RETRY_AFTER_MS, nextDelay, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from './retry.js';
 import {
   parseCancel,
   parseErrorBody,
@@ -244,10 +244,12 @@ export class MogplexClient {
         throw new AttemptFailure({ kind: 'garbled' }, new TransportError(options.operation, reason));
       }
     }
-    const retryAfterMs = parseRetryAfter(answer.headers['retry-after']);
+    // Waits are bounded; the error still tells the time the server asked for (an hourly quota).
+    const askedMs = parseRetryAfter(answer.headers['retry-after'], Date.now(), Infinity);
+    const retryAfterMs = askedMs === undefined ? undefined : Math.min(askedMs, MAX_RETRY_AFTER_MS);
     if (retryAfterMs !== undefined) this.options.budget.deferUntil(Date.now() + retryAfterMs);
     const envelope = parseErrorBody(json);
-    const error = new ApiError(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation, retryAfterMs);
+    const error = new ApiError(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation, askedMs);
     throw new AttemptFailure({ kind: 'status', status: answer.status, ...(retryAfterMs !== undefined && { retryAfterMs }) }, error);
   }
 }

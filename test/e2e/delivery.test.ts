@@ -121,6 +121,24 @@ describe("on a pull request's own branch", () => {
   });
 });
 
+describe("Mogplex's run-start quota", () => {
+  it('a start refused for an hour ends the step at once, naming the quota and when it frees up', async () => {
+    const sim = await simulator({ speed: 0.3, runStartLimit: { perMinute: 10, perHour: 1 } });
+    expect((await run(sim, { inputs: { wait: 'false' } })).code).toBe(0);
+    const started = Date.now();
+    const result = await run(sim, { inputs: { prompt: 'Another task' } });
+    expect(result.code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const [error] = result.commands.filter((c) => c.command === 'error').map((c) => c.data);
+    expect(error).toMatch(/run-start quota is used up \(10 run starts a minute, 30 an hour and 150 a day for each token\)/);
+    const at = /next start is allowed at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC, in (\d+) min/.exec(error ?? '');
+    expect(Number(at?.[2])).toBeGreaterThan(55);
+    // Nothing started, so nothing is left for the post step to cancel.
+    expect(result.state.done).toBe('true');
+    expect(sim.runs).toHaveLength(1);
+  });
+});
+
 describe("Mogplex's www move", () => {
   it('follows the 308 from www. to the bare host for every request, says once which origin to set', async () => {
     const sim = await simulator({ speed: 0.3 });
