@@ -29249,7 +29249,7 @@ function chooseBranches(inputs, context) {
 
 /***/ }),
 
-/***/ 8187:
+/***/ 5248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29339,7 +29339,7 @@ function readCommentEvent(eventName, payload) {
 
 /***/ }),
 
-/***/ 9556:
+/***/ 4211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29347,7 +29347,8 @@ function readCommentEvent(eventName, payload) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _comment_event_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8187);
+/* harmony import */ var _comment_event_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5248);
+// What the workflow run and its event say: the environment and the event payload, read once.
 
 
 function readEvent(path) {
@@ -30185,8 +30186,8 @@ async function readBranchHead(context, token, branch, options = {}) {
     return sha;
 }
 
-// EXTERNAL MODULE: ./src/github/context.ts
-var github_context = __nccwpck_require__(9556);
+// EXTERNAL MODULE: ./src/event/context.ts
+var event_context = __nccwpck_require__(4211);
 ;// CONCATENATED MODULE: ./src/idempotency.ts
 
 /**
@@ -30423,8 +30424,8 @@ function outputsOf(report) {
     };
 }
 
-// EXTERNAL MODULE: ./src/github/comment-event.ts
-var comment_event = __nccwpck_require__(8187);
+// EXTERNAL MODULE: ./src/event/comment-event.ts
+var comment_event = __nccwpck_require__(5248);
 ;// CONCATENATED MODULE: ./src/github/comment-api.ts
 
 
@@ -31454,7 +31455,7 @@ async function cleanUpStart(client, failure, cancelled) {
         core/* saveState */.LZ(state/* STATE */.c.done, 'true');
 }
 async function main() {
-    const context = (0,github_context/* readWorkflowContext */.F)();
+    const context = (0,event_context/* readWorkflowContext */.F)();
     const secrets = new Secrets();
     // The job's GITHUB_TOKEN is masked by the runner; it is cut out of what Mogplex answers too.
     secrets.add(core/* getInput */.V4('github-token'));
@@ -31623,7 +31624,7 @@ async function cancelMaybeStarted(client, attempt) {
 /* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6876);
 /* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3877);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9556);
+/* harmony import */ var _event_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4211);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8422);
 /* harmony import */ var _may_have_started_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9581);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2462);
@@ -31649,7 +31650,7 @@ async function post() {
     try {
         const { token } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readConnection */ .dC)({
             getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
-            context: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkflowContext */ .F)(),
+            context: (0,_event_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkflowContext */ .F)(),
             onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
         });
         const client = new _api_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MogplexClient */ .a({ apiUrl: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.apiUrl), token, budget: new _api_budget_js__WEBPACK_IMPORTED_MODULE_7__/* .RequestBudget */ .b(60), timeoutMs: 10_000 });

@@ -8,7 +8,7 @@ import { applyDeliveryNews, readDeliveryNews } from './delivery.js';
 import { EventsFile } from './events-file.js';
 import { cadenceFor, followRun, type FollowEnd } from './follow.js';
 import { readBranchHead } from './github/branch-head.js';
-import { readWorkflowContext, type WorkflowContext } from './github/context.js';
+import { readWorkflowContext, type WorkflowContext } from './event/context.js';
 import { githubErrorText } from './github/octokit.js';
 import { deriveIdempotencyKey } from './idempotency.js';
 import { InputError } from './input-error.js';
@@ -25,7 +25,7 @@ import {
   untrusted,
 } from './log.js';
 import { outputsOf } from './outputs.js';
-import { isCommentEvent } from './github/comment-event.js';
+import { isCommentEvent } from './event/comment-event.js';
 import { commentTrigger } from './github/comment-trigger.js';
 import { TrackingComment } from './github/tracking-comment.js';
 import { resolveRepo } from './repo.js';

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { RequestBudget } from './api/budget.js';
 import { MogplexClient } from './api/client.js';
 import { describeError } from './api/errors.js';
-import { readWorkflowContext } from './github/context.js';
+import { readWorkflowContext } from './event/context.js';
 import { readConnection } from './inputs.js';
 import { cancelMaybeStarted } from './may-have-started.js';
 import { STATE } from './state.js';

@@ -1,4 +1,4 @@
-import type { WorkflowContext } from './context.js';
+import type { WorkflowContext } from '../event/context.js';
 import { githubClient, type GitHubClientOptions } from './octokit.js';
 
 /** The commit a branch of this repository points at now (one GitHub request). */

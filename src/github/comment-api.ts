@@ -1,10 +1,10 @@
 // The GitHub calls comment mode makes besides the tracking comment: the
 // commenter's permission, reactions on the triggering comment, and the pull
 // request behind an issue_comment (whose payload lacks the branches).
-import type { CommentEvent, PullRequestRefs } from './comment-event.js';
-import { readPullRequestRefs } from './comment-event.js';
+import type { CommentEvent, PullRequestRefs } from '../event/comment-event.js';
+import { readPullRequestRefs } from '../event/comment-event.js';
 import { githubClient, type GitHubClientOptions } from './octokit.js';
-import type { WorkflowContext } from './context.js';
+import type { WorkflowContext } from '../event/context.js';
 
 export type Reaction = 'eyes' | 'rocket' | 'confused';
 

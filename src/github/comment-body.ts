@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describeDelivery } from '../delivery.js';
-import type { WorkflowContext } from './context.js';
+import type { WorkflowContext } from '../event/context.js';
 import { durationMs, formatDuration, type RunReport } from '../report.js';
 import { escapeMarkup, inline, stripControls } from '../sanitize.js';
 

@@ -3,7 +3,7 @@
 // anyone but the commenter (the title and description of someone else's issue
 // or pull request) is fenced as quoted context, so the agent reads it as
 // information, not as orders from a person with write access.
-import type { CommentEvent } from './comment-event.js';
+import type { CommentEvent } from '../event/comment-event.js';
 import { stripControls } from '../sanitize.js';
 
 /** A description longer than this is cut: the task, not the thread, is the point. */

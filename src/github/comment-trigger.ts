@@ -6,9 +6,9 @@
 import * as core from '@actions/core';
 import { commentApi, type CommentApi, type Reaction } from './comment-api.js';
 import { commentMarker, type CommentView, type Notice } from './comment-body.js';
-import type { CommentEvent, PullRequestRefs } from './comment-event.js';
+import type { CommentEvent, PullRequestRefs } from '../event/comment-event.js';
 import { composePrompt } from './comment-prompt.js';
-import type { WorkflowContext } from './context.js';
+import type { WorkflowContext } from '../event/context.js';
 import { githubErrorText, type GitHubClientOptions } from './octokit.js';
 import { authorize, parseAllowedBots } from './permission.js';
 import { TrackingComment, type CommentRole } from './tracking-comment.js';

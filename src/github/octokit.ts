@@ -1,4 +1,4 @@
-import type { WorkflowContext } from './context.js';
+import type { WorkflowContext } from '../event/context.js';
 
 export interface GitHubClientOptions {
   /** Each GitHub call's deadline (Octokit's fetch has none of its own). */

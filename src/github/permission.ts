@@ -1,7 +1,7 @@
 // Who may start a run from a comment: people with write access, asked of the
 // GitHub API (author_association cannot tell `write` from `read` or `triage`),
 // and bots only when the workflow lists them.
-import type { GitHubUser } from './comment-event.js';
+import type { GitHubUser } from '../event/comment-event.js';
 import { githubErrorText } from './octokit.js';
 
 /** `*` (every bot), or bot logins in lower case without the `[bot]` suffix. */

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { renderComment, renderNotice, type CommentView, type Notice } from './comment-body.js';
-import type { WorkflowContext } from './context.js';
+import type { WorkflowContext } from '../event/context.js';
 import { githubErrorText, githubClient, type GitHubClientOptions } from './octokit.js';
 import type { RunReport } from '../report.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCommentEvent, type CommentEvent } from '../../src/github/comment-event.js';
+import { readCommentEvent, type CommentEvent } from '../../src/event/comment-event.js';
 import { composePrompt, quoteBlock } from '../../src/github/comment-prompt.js';
 
 function event(options: { commenter?: string; author?: string; title?: string; body?: string } = {}): CommentEvent {

@@ -3,9 +3,9 @@
 // GitHub is nock; the Octokit is the real one (with a fetch nock can see).
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readCommentEvent } from '../../src/github/comment-event.js';
+import { readCommentEvent } from '../../src/event/comment-event.js';
 import { commentTrigger, type CommentTrigger } from '../../src/github/comment-trigger.js';
-import type { WorkflowContext } from '../../src/github/context.js';
+import type { WorkflowContext } from '../../src/event/context.js';
 import type { Settings } from '../../src/inputs.js';
 import { newReport } from '../../src/report.js';
 import { startedRun } from './fixtures.js';

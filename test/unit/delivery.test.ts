@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDeliveryNews, describeDelivery, readDeliveryNews } from '../../src/delivery.js';
 import { renderComment } from '../../src/github/comment-body.js';
-import type { WorkflowContext } from '../../src/github/context.js';
+import type { WorkflowContext } from '../../src/event/context.js';
 import { outputsOf } from '../../src/outputs.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
 import { renderSummary } from '../../src/summary.js';

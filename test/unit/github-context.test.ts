@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWorkflowContext } from '../../src/github/context.js';
+import { readWorkflowContext } from '../../src/event/context.js';
 
 function eventFile(payload: unknown): string {
   const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StartRunRequest } from '../../src/api/client.js';
-import type { WorkflowContext } from '../../src/github/context.js';
-import { readCommentEvent } from '../../src/github/comment-event.js';
+import type { WorkflowContext } from '../../src/event/context.js';
+import { readCommentEvent } from '../../src/event/comment-event.js';
 import { deriveIdempotencyKey } from '../../src/idempotency.js';
 
 const context: WorkflowContext = {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { WorkflowContext } from '../../src/github/context.js';
+import type { WorkflowContext } from '../../src/event/context.js';
 import { branchProblem } from '../../src/branches.js';
 import { InputError } from '../../src/input-error.js';
 import { readSettings, type Settings } from '../../src/inputs.js';

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StartedRun } from '../../src/api/schema.js';
 import { commentMarker, MAX_COMMENT_CHARS, renderComment, renderNotice } from '../../src/github/comment-body.js';
-import type { WorkflowContext } from '../../src/github/context.js';
+import type { WorkflowContext } from '../../src/event/context.js';
 import { TrackingComment } from '../../src/github/tracking-comment.js';
 import { newReport, recordEvent, type RunReport } from '../../src/report.js';
 import { startedRun } from './fixtures.js';

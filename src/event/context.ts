@@ -1,3 +1,4 @@
+// What the workflow run and its event say: the environment and the event payload, read once.
 import { readFileSync } from 'node:fs';
 import { isCommentEvent, readCommentEvent, type CommentEvent } from './comment-event.js';
 
