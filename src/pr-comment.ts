@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { renderComment, type CommentView } from './comment.js';
 import type { WorkflowContext } from './github-context.js';
 import type { RunReport } from './report.js';
+import { loadUndici } from './undici.js';
 
 /** The few REST calls the comment needs (a narrow view of @actions/github's Octokit). */
 interface CommentsApi {
@@ -27,6 +28,8 @@ async function commentsApi(
   issueNumber: number,
   options: CommentClientOptions,
 ): Promise<CommentsApi> {
+  // @actions/github reads undici as it loads: undici first.
+  await loadUndici();
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: context.apiUrl, ...(options.fetch && { request: { fetch: options.fetch } }) });
   const [owner = '', repo = ''] = context.repository.split('/');

@@ -11,7 +11,14 @@ import { REPO_ROOT } from '../support/run-action.js';
 interface SmokeJson {
   mode: string;
   results: Array<Record<string, number | string | null>>;
-  coldStart: { nodeMedianMs: number; actionMedianMs: number; baselineMedianMs: number; ratio: number };
+  coldStart: {
+    nodeMedianMs: number;
+    actionMedianMs: number;
+    baselineMedianMs: number;
+    floorMedianMs: number;
+    ratio: number;
+    floorRatio: number;
+  };
   bundleBytes: number;
 }
 
@@ -66,8 +73,10 @@ describe('npm run bench -- --smoke', () => {
       expect(r['bytes']).toBeGreaterThan(0);
       if (process.platform === 'linux') expect(r['peakRssBytes']).toBeGreaterThan(0);
     }
-    const { nodeMedianMs, actionMedianMs, baselineMedianMs, ratio } = results.coldStart;
-    for (const value of [nodeMedianMs, actionMedianMs, baselineMedianMs, ratio]) expect(Number.isFinite(value)).toBe(true);
+    const { nodeMedianMs, actionMedianMs, baselineMedianMs, floorMedianMs, ratio, floorRatio } = results.coldStart;
+    for (const value of [nodeMedianMs, actionMedianMs, baselineMedianMs, floorMedianMs, ratio, floorRatio]) {
+      expect(Number.isFinite(value)).toBe(true);
+    }
     expect(results.bundleBytes).toBeGreaterThan(0);
   });
 });
