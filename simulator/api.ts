@@ -3,18 +3,21 @@
 import { getScenario, scenarioFromPrompt, scenarioNames } from './scenarios.js';
 import { fail, ok, type Reply } from './http.js';
 import { presentEvent, presentRun, type RunStore } from './runs.js';
-import type { SlidingWindow } from './limits.js';
+import type { RepoGit } from './git.js';
+import type { RunStartLimiter, SlidingWindow } from './limits.js';
 import { normalizeStartRequest, optionalString, StartRequestError } from './validate.js';
 import type { JsonObject, RepoRecord, Scope } from './types.js';
 
 export interface ApiContext {
   tokens: Record<string, Scope[]>;
   repos: RepoRecord[];
+  /** Each repo's branches and pull requests, by repo id. */
+  git: ReadonlyMap<string, RepoGit>;
   store: RunStore;
   defaultScenario: string;
   rateLimiter: SlidingWindow | null;
   rateLimitRetryAfter: number;
-  startLimiter: SlidingWindow | null;
+  startLimiter: RunStartLimiter | null;
   cancelShape: 'current' | 'legacy';
 }
 
@@ -121,7 +124,7 @@ function startRun(ctx: ApiContext, req: ApiRequest, token: string, _params: stri
   if (ctx.startLimiter) {
     const decision = ctx.startLimiter.take(token, now);
     if (!decision.allowed) {
-      return fail(429, 'RATE_LIMITED', 'External Mogplex run rate limit exceeded', {
+      return fail(429, 'RATE_LIMITED', decision.error, {
         'retry-after': String(decision.retryAfterSeconds),
       });
     }
@@ -148,7 +151,9 @@ function startRun(ctx: ApiContext, req: ApiRequest, token: string, _params: stri
   if (!scenario) {
     return fail(400, 'BAD_REQUEST', `Unknown simulator scenario '${scenarioName}' (known: ${scenarioNames().join(', ')})`);
   }
-  const run = ctx.store.create({ token, key, request: body, ...result, scenario }, now);
+  const git = ctx.git.get(result.normalized.repoId);
+  if (!git) throw new Error(`simulator: no git state for repo ${result.normalized.repoId}`);
+  const run = ctx.store.create({ token, key, request: body, ...result, scenario, git }, now);
   return ok({ ...presentRun(run), replayed: false }, 202);
 }
 

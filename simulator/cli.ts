@@ -1,8 +1,16 @@
 // Starts the simulator from a shell or workflow step:
 //   tsx simulator/cli.ts [--port N] [--scenario NAME] [--speed X] [--port-file PATH]
+//                        [--cancel-shape current|legacy] [--canonical-host NAME] [--help]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SIM_TOKEN, startSimulator } from './server.js';
+import { SCENARIOS, SIM_TOKEN, startSimulator } from './server.js';
+
+const USAGE = `Usage: tsx simulator/cli.ts [--port N] [--scenario NAME] [--speed X] [--port-file PATH]
+                            [--cancel-shape current|legacy] [--canonical-host NAME]
+A prompt containing [sim:NAME] picks a scenario per run. Scenarios:
+${[...SCENARIOS.values()].map((s) => `  ${s.name.padEnd(16)} ${s.description}`).join('\n')}
+Requests to www.<canonical host> (default localhost) get a 308 to the canonical host.
+`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -12,9 +20,15 @@ async function main(): Promise<void> {
       speed: { type: 'string' },
       'port-file': { type: 'string' },
       'cancel-shape': { type: 'string' },
+      'canonical-host': { type: 'string' },
+      help: { type: 'boolean' },
     },
     strict: true,
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const port = values.port === undefined ? 0 : Number(values.port);
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
@@ -27,9 +41,10 @@ async function main(): Promise<void> {
     speed,
     ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
     ...(shape === undefined ? {} : { cancelShape: shape }),
+    ...(values['canonical-host'] === undefined ? {} : { canonicalHost: values['canonical-host'] }),
   });
   if (values['port-file']) writeFileSync(values['port-file'], `${sim.url}\n`);
-  process.stdout.write(`Mogplex simulator listening on ${sim.url} (token: ${SIM_TOKEN})\n`);
+  process.stdout.write(`Mogplex simulator listening on ${sim.url} (token: ${SIM_TOKEN}; ${sim.wwwUrl} redirects to ${sim.canonicalUrl})\n`);
 
   let stopping = false;
   const stop = (): void => {

@@ -2,11 +2,25 @@
 // a run is read, so no timers are needed and every event's createdAt is the
 // scenario's intended time (run creation + at * speed), not the read time.
 import { randomUUID } from 'node:crypto';
-import type { ApiEvent, JsonObject, NormalizedStartRequest, RunDetail, Scenario, SimEvent, SimRun, TerminalStatus } from './types.js';
+import type { RepoGit } from './git.js';
+import { deliveryFailure, stepEvent } from './lifecycle.js';
+import type {
+  ApiEvent,
+  JsonObject,
+  LifecycleStep,
+  NormalizedStartRequest,
+  RunDetail,
+  Scenario,
+  SimEvent,
+  SimRun,
+  TerminalStatus,
+} from './types.js';
 
 interface RunState {
   run: SimRun;
   scenario: Scenario;
+  /** The run's repository on GitHub: sync and delivery change it. */
+  git: RepoGit;
   /** Index of the next scripted event to materialize. */
   next: number;
   /** When a requested cancellation lands, else null. */
@@ -20,6 +34,7 @@ export interface NewRunInput {
   normalized: NormalizedStartRequest;
   requestHash: string;
   scenario: Scenario;
+  git: RepoGit;
 }
 
 const TERMINAL = new Set(['success', 'failed', 'cancelled']);
@@ -70,8 +85,11 @@ export class RunStore {
       streamingAtMs: null,
       endedAtMs: null,
       cancelRequestedAtMs: null,
+      runtimeCommandId: `cmd_${randomUUID().replace(/-/g, '').slice(0, 24)}`,
+      sync: null,
+      delivery: null,
     };
-    const state: RunState = { run, scenario: input.scenario, next: 0, cancelAtMs: null };
+    const state: RunState = { run, scenario: input.scenario, git: input.git, next: 0, cancelAtMs: null };
     this.states.set(run.id, state);
     this.byKey.set(`${input.token}\n${input.key}`, state);
     this.order.push(state);
@@ -99,7 +117,7 @@ export class RunStore {
       this.push(run, {
         type: 'cancel_requested',
         message: 'Cancellation requested',
-        payload: { external_run_id: run.id, runtime_command_id: null },
+        payload: { external_run_id: run.id, runtime_command_id: commandOf(run) },
         atMs: now,
       });
       state.cancelAtMs = now + this.cancelDelayMs * this.speed;
@@ -111,27 +129,52 @@ export class RunStore {
     const { run, scenario } = state;
     if (run.endedAtMs !== null) return run;
     const endAt = run.createdAtMs + scenario.end.at * this.speed;
+    // The run row turns streaming once the sandbox is up (run-execution.ts).
+    const launchAt = run.createdAtMs + scenario.launchAt * this.speed;
+    if (run.status === 'pending' && launchAt <= Math.min(now, endAt, state.cancelAtMs ?? Infinity)) {
+      run.status = 'streaming';
+      run.streamingAtMs = launchAt;
+      run.updatedAtMs = Math.max(run.updatedAtMs, launchAt);
+    }
     // Scripted events stop once cancellation was requested (the agent was signalled).
     while (run.cancelRequestedAtMs === null && state.next < scenario.events.length) {
       const event = scenario.events[state.next];
       if (!event) break;
       const atMs = run.createdAtMs + event.at * this.speed;
       if (atMs > now || atMs > endAt) break;
-      this.push(run, { type: event.type, toolName: event.toolName, message: event.message, payload: event.payload, atMs });
+      const text = 'step' in event ? this.step(state, event.step) : event;
+      this.push(run, { type: text.type, toolName: 'toolName' in text ? text.toolName : undefined, message: text.message, payload: text.payload, atMs });
       state.next += 1;
     }
     if (run.cancelRequestedAtMs === null && endAt <= now) {
-      this.finish(run, scenario.end.status, scenario.end.error ?? null, endAt);
+      const error =
+        scenario.end.error ?? (scenario.end.status === 'failed' && scenario.leaves === 'untracked-files' ? deliveryFailure(run, state.git.fullName) : null);
+      this.finish(run, scenario.end.status, error, endAt);
     } else if (state.cancelAtMs !== null && state.cancelAtMs <= now) {
       this.push(run, {
         type: 'cancelled',
         message: 'External Mogplex run cancelled',
-        payload: { external_run_id: run.id, runtime_command_id: null },
+        payload: { external_run_id: run.id, runtime_command_id: commandOf(run) },
         atMs: state.cancelAtMs,
       });
       this.finish(run, 'cancelled', null, state.cancelAtMs);
     }
     return run;
+  }
+
+  /** Applies a lifecycle step to the repo (branch pushed, pull request opened) and returns its event. */
+  private step(state: RunState, step: LifecycleStep): ReturnType<typeof stepEvent> {
+    const { run, git } = state;
+    if (step === 'git_sync' || step === 'delivery' || step === 'stream_failed') {
+      run.sync ??= git.sync({
+        aiCallId: run.aiCallId,
+        baseBranch: run.normalized.baseBranch,
+        workingBranch: run.normalized.workingBranch,
+        createBranch: run.normalized.createBranch,
+      });
+    }
+    if (step === 'delivery' && run.sync) run.delivery ??= git.deliver(run.sync, state.scenario.leaves === 'commits');
+    return stepEvent(step, run, git.fullName);
   }
 
   private push(
@@ -148,10 +191,6 @@ export class RunStore {
       createdAtMs: e.atMs,
     };
     run.events.push(event);
-    if (run.status === 'pending') {
-      run.status = 'streaming';
-      run.streamingAtMs = e.atMs;
-    }
     run.updatedAtMs = Math.max(run.updatedAtMs, e.atMs);
   }
 
@@ -161,6 +200,11 @@ export class RunStore {
     run.endedAtMs = atMs;
     run.updatedAtMs = Math.max(run.updatedAtMs, atMs);
   }
+}
+
+/** The runtime command, once the harness command started (status_changed), else null. */
+function commandOf(run: SimRun): string | null {
+  return run.events.some((e) => e.type === 'status_changed') ? run.runtimeCommandId : null;
 }
 
 export function presentRun(run: SimRun): RunDetail {

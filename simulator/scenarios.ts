@@ -1,123 +1,108 @@
 // Scripted run timelines. Times are ms after run creation at speed 1; the
 // server multiplies them by its `speed` option. A prompt containing
 // `[sim:NAME]` picks scenario NAME.
-import type { JsonObject, Scenario, ScenarioEvent } from './types.js';
+import type { JsonObject, LifecycleStep, Scenario, ScenarioEvent } from './types.js';
 
-const SUMMARY = 'Replaced cookie sessions with bearer tokens in src/auth.ts and updated the tests.';
+/** Lifecycle steps at the given times (ms). */
+function steps(...timeline: Array<[number, LifecycleStep]>): ScenarioEvent[] {
+  return timeline.map(([at, step]) => ({ at, step }));
+}
 
+// Until the agent's command runs: accepted at creation, then the sandbox.
+const SETUP: Array<[number, LifecycleStep]> = [
+  [0, 'accepted'],
+  [400, 'started'],
+  [700, 'git_sync'],
+  [1000, 'streaming'],
+  [1050, 'installed'],
+];
+
+// What the real server records: the lifecycle, a quiet agent, delivery.
 const success: Scenario = {
   name: 'success',
-  description: '9 events over ~3 s, then success',
-  events: [
-    { at: 200, type: 'started', message: 'Agent started', payload: { harness: 'codex' } },
-    { at: 500, type: 'tool_started', toolName: 'read_file', message: 'Reading src/auth.ts', payload: { path: 'src/auth.ts' } },
-    {
-      at: 800,
-      type: 'tool_finished',
-      toolName: 'read_file',
-      message: 'Read src/auth.ts (142 lines)',
-      payload: { path: 'src/auth.ts', lines: 142 },
-    },
-    { at: 1200, type: 'tool_started', toolName: 'edit_file', message: 'Editing src/auth.ts', payload: { path: 'src/auth.ts' } },
-    {
-      at: 1600,
-      type: 'tool_finished',
-      toolName: 'edit_file',
-      message: 'Edited src/auth.ts (+12 -4)',
-      payload: { path: 'src/auth.ts', added: 12, removed: 4 },
-    },
-    { at: 2000, type: 'tool_started', toolName: 'run_tests', message: 'Running npm test', payload: { command: 'npm test' } },
-    {
-      at: 2600,
-      type: 'tool_finished',
-      toolName: 'run_tests',
-      message: 'Tests passed: 48 passed, 0 failed',
-      payload: { exitCode: 0, passed: 48, failed: 0 },
-    },
-    { at: 2800, type: 'log', message: 'Pushed 1 commit', payload: { commit: '3f2c1ab', files: ['src/auth.ts', 'test/auth.spec.ts'] } },
-    { at: 3000, type: 'finished', message: 'Agent finished', payload: { summary: SUMMARY } },
-  ],
-  end: { at: 3200, status: 'success' },
+  description: 'the 7 lifecycle events over ~3 s, a pull request delivered, then success',
+  launchAt: 300,
+  leaves: 'commits',
+  events: steps(...SETUP, [2600, 'delivery'], [2800, 'finished']),
+  end: { at: 3000, status: 'success' },
+};
+
+const noChanges: Scenario = {
+  ...success,
+  name: 'no-changes',
+  description: 'like success, but the agent changed nothing: "No code changes to deliver"',
+  leaves: 'nothing',
+};
+
+const deliveryFailed: Scenario = {
+  name: 'delivery-failed',
+  description: 'the agent leaves untracked files: delivery fails, two failed events, then failed',
+  launchAt: 300,
+  leaves: 'untracked-files',
+  events: steps(...SETUP, [2600, 'stream_failed'], [2800, 'external_failed']),
+  end: { at: 2800, status: 'failed' },
 };
 
 const failed: Scenario = {
   name: 'failed',
-  description: '5 events over ~2 s, then failed',
-  events: [
-    { at: 200, type: 'started', message: 'Agent started', payload: { harness: 'codex' } },
-    { at: 600, type: 'tool_started', toolName: 'run_tests', message: 'Running npm test', payload: { command: 'npm test' } },
-    {
-      at: 1400,
-      type: 'tool_finished',
-      toolName: 'run_tests',
-      message: 'Tests failed: 46 passed, 2 failed',
-      payload: { exitCode: 1, passed: 46, failed: 2, failures: ['rejects expired token', 'refreshes session'] },
-    },
-    { at: 1700, type: 'log', message: 'Giving up after 3 attempts' },
-    { at: 2000, type: 'failed', message: 'Agent failed: 2 tests still failing in test/auth.spec.ts' },
-  ],
-  end: { at: 2200, status: 'failed', error: '2 tests still failing in test/auth.spec.ts' },
+  description: 'the agent exits 1 after ~2 s: "Harness run failed", then failed',
+  launchAt: 300,
+  leaves: 'commits',
+  events: steps(...SETUP, [2000, 'agent_failed']),
+  end: { at: 2200, status: 'failed', error: 'Agent run exited with code 1.' },
 };
 
 const cancelled: Scenario = {
   name: 'cancelled',
   description: 'cancelled from the web app after ~1.5 s',
-  events: [
-    { at: 200, type: 'started', message: 'Agent started', payload: { harness: 'codex' } },
-    { at: 600, type: 'tool_started', toolName: 'read_file', message: 'Reading package.json', payload: { path: 'package.json' } },
-    {
-      at: 900,
-      type: 'tool_finished',
-      toolName: 'read_file',
-      message: 'Read package.json (40 lines)',
-      payload: { path: 'package.json', lines: 40 },
-    },
-    { at: 1500, type: 'cancel_requested', message: 'Cancellation requested', payload: { source: 'web' } },
-    { at: 1800, type: 'cancelled', message: 'External Mogplex run cancelled' },
-  ],
+  launchAt: 300,
+  leaves: 'commits',
+  events: steps(...SETUP, [1500, 'web_cancel_requested'], [1800, 'web_cancelled']),
   end: { at: 1900, status: 'cancelled' },
 };
 
-// Same story as `success`, one event every 1.5 s, for demos people watch.
+// The success lifecycle spread out, for demos people watch.
 const slow: Scenario = {
   name: 'slow',
-  description: '9 events every 1.5 s over ~12 s, then success',
-  events: success.events.map((e, i) => ({ ...e, at: 500 + i * 1500 })),
-  end: { at: 12_800, status: 'success' },
+  description: 'the success lifecycle over ~12 s (a quiet agent in the middle), then success',
+  launchAt: 1000,
+  leaves: 'commits',
+  events: steps([0, 'accepted'], [1500, 'started'], [3000, 'git_sync'], [4500, 'streaming'], [6000, 'installed'], [10_000, 'delivery'], [11_500, 'finished']),
+  end: { at: 12_500, status: 'success' },
 };
 
 const endless: Scenario = {
   name: 'endless',
-  description: '4 events in ~1 s, then never ends by itself',
-  events: [
-    { at: 200, type: 'started', message: 'Agent started', payload: { harness: 'codex' } },
-    { at: 500, type: 'tool_started', toolName: 'read_file', message: 'Reading src/index.ts', payload: { path: 'src/index.ts' } },
-    {
-      at: 800,
-      type: 'tool_finished',
-      toolName: 'read_file',
-      message: 'Read src/index.ts (88 lines)',
-      payload: { path: 'src/index.ts', lines: 88 },
-    },
-    { at: 1000, type: 'log', message: 'Thinking about the refactor...' },
-  ],
+  description: 'the setup lifecycle in ~1 s, then an agent that never ends by itself',
+  launchAt: 300,
+  leaves: 'commits',
+  events: steps(...SETUP),
   end: { at: Infinity, status: 'success' },
 };
 
+// Tool events are rare in v1 runs, but they are what a long run would add.
 function manyEvents(): ScenarioEvent[] {
-  const events: ScenarioEvent[] = [];
-  for (let i = 1; i <= 250; i += 1) {
-    const at = 100 + (i - 1) * 12; // 250 events in ~3 s
-    if (i === 1) events.push({ at, type: 'started', message: 'Agent started' });
-    else if (i === 250) events.push({ at, type: 'finished', message: 'Agent finished', payload: { summary: 'Touched 249 files' } });
-    else events.push({ at, type: 'log', message: `step ${i}`, payload: { step: i } });
+  const events: ScenarioEvent[] = steps([0, 'accepted'], [40, 'started'], [80, 'git_sync'], [100, 'streaming'], [110, 'installed']);
+  for (let i = 0; i < 243; i += 1) {
+    const at = 120 + i * 12; // 250 events in ~3 s
+    const tool = i % 2 === 0 ? 'started' : 'finished';
+    events.push({
+      at,
+      type: `tool_${tool}`,
+      toolName: 'read_file',
+      message: `Tool ${tool}: read_file`,
+      payload: { tool_call_id: `call_${Math.floor(i / 2)}`, input: { path: `src/file-${Math.floor(i / 2)}.ts` }, step_number: i + 1 },
+    });
   }
+  events.push(...steps([3050, 'delivery'], [3100, 'finished']));
   return events;
 }
 
 const many: Scenario = {
   name: 'many-events',
   description: '250 events in ~3 s (past the 200-event window), success at ~5 s',
+  launchAt: 20,
+  leaves: 'commits',
   events: manyEvents(),
   end: { at: 5100, status: 'success' },
 };
@@ -125,9 +110,11 @@ const many: Scenario = {
 // Workflow-command, terminal and markdown attacks in message, toolName and payload.
 const injection: Scenario = {
   name: 'injection',
-  description: 'hostile event text (workflow commands, ANSI, bidi, HTML), then success',
+  description: 'hostile event text (workflow commands, ANSI, bidi, HTML), a hostile git_delivery, then success',
+  launchAt: 50,
+  leaves: 'commits',
   events: [
-    { at: 100, type: 'started', message: 'Agent started' },
+    ...steps([0, 'accepted'], [100, 'started']),
     { at: 200, type: 'log', message: '::add-mask::x' },
     { at: 300, type: 'log', message: '::set-output name=status::success' },
     { at: 400, type: 'tool_started', toolName: '::error::pwned', message: '::error::pwned', payload: { command: '::error::pwned' } },
@@ -156,6 +143,20 @@ const injection: Scenario = {
         nested: { deeper: { text: '::set-output name=x::y' } },
       },
     },
+    {
+      // Delivery payloads carry branch names and gh's output: agent-controlled text too.
+      at: 1750,
+      type: 'log',
+      message: 'Pull request ready\n::error::delivery',
+      payload: {
+        stage: 'git_delivery',
+        changed: true,
+        pull_request_url: 'https://github.com/acme/web/pull/43)\n::error::pwned [x](http://evil) @org/team',
+        base_branch: 'main\n::error::base',
+        working_branch: '::set-output name=working-branch::pwned',
+        auto_committed_files: ['::add-mask::z', '<img src=x onerror=alert(1)>'],
+      },
+    },
     { at: 1800, type: 'finished', message: 'Agent finished ::notice::done', payload: { summary: '@org/team <b>done</b>' } },
   ],
   end: { at: 2000, status: 'success' },
@@ -164,23 +165,23 @@ const injection: Scenario = {
 // --- bench timelines (real time, ~2 min at speed 1) ---
 
 function steadyEvents(): ScenarioEvent[] {
-  const events: ScenarioEvent[] = [];
+  const events = steps([0, 'accepted']);
   for (let at = 2000; at <= 118_000; at += 2000) {
     events.push({ at, type: 'log', message: `tick ${at / 1000}s`, payload: { at } });
   }
-  events.push({ at: 119_000, type: 'finished', message: 'Agent finished' });
+  events.push({ at: 119_000, step: 'finished' });
   return events;
 }
 
 function burstyEvents(): ScenarioEvent[] {
-  const events: ScenarioEvent[] = [];
+  const events = steps([0, 'accepted']);
   for (let burst = 0; burst < 4; burst += 1) {
     const start = 1000 + burst * 30_000; // 10 events in 0.5 s, then 30 s quiet
     for (let i = 0; i < 10; i += 1) {
       events.push({ at: start + i * 50, type: 'log', message: `burst ${burst + 1} event ${i + 1}`, payload: { burst, i } });
     }
   }
-  events.push({ at: 119_000, type: 'finished', message: 'Agent finished' });
+  events.push({ at: 119_000, step: 'finished' });
   return events;
 }
 
@@ -194,7 +195,7 @@ function heavyPayload(i: number): JsonObject {
 }
 
 function heavyEvents(): ScenarioEvent[] {
-  const events: ScenarioEvent[] = [];
+  const events = steps([0, 'accepted']);
   for (let i = 0; i < 200; i += 1) {
     events.push({
       at: 500 + i * 300,
@@ -207,33 +208,54 @@ function heavyEvents(): ScenarioEvent[] {
   return events;
 }
 
+// A real run at real speed: setup, a long quiet agent, delivery at the end.
+const lifecycle: Scenario = {
+  name: 'lifecycle',
+  description: 'a real run over ~3 min: the setup lifecycle in ~15 s, a quiet agent, delivery and the end',
+  launchAt: 2000,
+  leaves: 'commits',
+  events: steps([0, 'accepted'], [3000, 'started'], [8000, 'git_sync'], [10_000, 'streaming'], [14_000, 'installed'], [176_000, 'delivery'], [178_000, 'finished']),
+  end: { at: 180_000, status: 'success' },
+};
+
 const bench: Scenario[] = [
-  { name: 'steady', description: 'an event every 2 s for ~2 min', events: steadyEvents(), end: { at: 120_000, status: 'success' } },
+  {
+    name: 'steady',
+    description: 'an event every 2 s for ~2 min',
+    launchAt: 2000,
+    leaves: 'commits',
+    events: steadyEvents(),
+    end: { at: 120_000, status: 'success' },
+  },
   {
     name: 'bursty',
     description: 'bursts of 10 events then 30 s quiet, ~2 min',
+    launchAt: 1000,
+    leaves: 'commits',
     events: burstyEvents(),
     end: { at: 120_000, status: 'success' },
   },
   {
     name: 'quiet',
     description: 'nothing for 90 s, then the end',
-    events: [
-      { at: 90_000, type: 'started', message: 'Agent started' },
-      { at: 90_500, type: 'finished', message: 'Agent finished' },
-    ],
+    launchAt: 90_000,
+    leaves: 'commits',
+    events: steps([0, 'accepted'], [90_000, 'started'], [90_500, 'finished']),
     end: { at: 91_000, status: 'success' },
   },
   {
     name: 'heavy',
     description: '200 events with ~20 KB payloads over 60 s, then a ~60 s tail',
+    launchAt: 500,
+    leaves: 'commits',
     events: heavyEvents(),
     end: { at: 120_000, status: 'success' },
   },
+  lifecycle,
 ];
 
 export const SCENARIOS: ReadonlyMap<string, Scenario> = new Map(
-  [success, failed, cancelled, slow, endless, many, injection, ...bench].map((s) => [s.name, s]),
+  [success, noChanges, deliveryFailed, failed, cancelled, slow, endless, many, injection, ...bench].map((s) => [s.name, s]),
 );
 
 export function scenarioNames(): string[] {

@@ -6,11 +6,23 @@ import type { Socket } from 'node:net';
 import { handleApi, type ApiContext } from './api.js';
 import { handleControl } from './control.js';
 import { answersWithoutProcessing, FaultBook } from './faults.js';
+import { RepoGit } from './git.js';
 import { BodyTooLargeError, fail, faultReply, garbled, readBody, type Reply } from './http.js';
-import { SlidingWindow } from './limits.js';
+import { RunStartLimiter, SlidingWindow } from './limits.js';
+import { middleware, requestedUrl } from './middleware.js';
 import { RunStore } from './runs.js';
 import { getScenario, scenarioNames } from './scenarios.js';
-import type { FaultRule, RecordedRequest, RepoRecord, Scope, Simulator, SimulatorOptions, SimEvent, SimRun } from './types.js';
+import type {
+  FaultRule,
+  RecordedRequest,
+  RepoGitState,
+  RepoRecord,
+  Scope,
+  Simulator,
+  SimulatorOptions,
+  SimEvent,
+  SimRun,
+} from './types.js';
 
 export type * from './types.js';
 export { SCENARIOS, getScenario, scenarioNames } from './scenarios.js';
@@ -33,6 +45,14 @@ export const DEFAULT_REPOS: readonly RepoRecord[] = [
   { id: REPO_API_ID, full_name: 'acme/api', installation_id: 48213907, default_branch: 'main', root_directory: null },
 ];
 
+/** acme/web has a pull request open from feature/login; the others only their default branch. */
+export const DEFAULT_REPO_GIT: Readonly<Record<string, RepoGitState>> = {
+  'acme/web': {
+    branches: ['main', 'feature/login'],
+    pullRequests: [{ number: 42, head: 'feature/login', base: 'main', state: 'open' }],
+  },
+};
+
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -45,17 +65,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const rateLimit = options.rateLimit === undefined ? { limit: 60, windowMs: 60_000 } : options.rateLimit;
   const startLimit = options.runStartLimit === undefined ? { perMinute: 10 } : options.runStartLimit;
 
+  const canonicalHost = (options.canonicalHost ?? 'localhost').toLowerCase();
   const store = new RunStore(speed, options.cancelDelayMs ?? 300);
   const faults = new FaultBook();
   const requests: RecordedRequest[] = [];
+  const repos = options.repos ?? [...DEFAULT_REPOS];
+  const repoGit = options.repoGit ?? DEFAULT_REPO_GIT;
   const ctx: ApiContext = {
     tokens: options.tokens ?? { ...DEFAULT_TOKENS },
-    repos: options.repos ?? [...DEFAULT_REPOS],
+    repos,
+    git: new Map(repos.map((r) => [r.id, new RepoGit(r.full_name, r.default_branch ?? 'main', repoGit[r.full_name])])),
     store,
     defaultScenario,
     rateLimiter: rateLimit ? new SlidingWindow(rateLimit.limit, rateLimit.windowMs) : null,
     rateLimitRetryAfter: rateLimit ? Math.ceil(rateLimit.windowMs / 1000) : 60,
-    startLimiter: startLimit ? new SlidingWindow(startLimit.perMinute, startLimit.windowMs ?? 60_000) : null,
+    startLimiter: startLimit
+      ? new RunStartLimiter({
+          perMinute: startLimit.perMinute,
+          minuteMs: startLimit.windowMs ?? 60_000,
+          perHour: startLimit.perHour ?? 30,
+          perDay: startLimit.perDay ?? 150,
+        })
+      : null,
     cancelShape: options.cancelShape ?? 'current',
   };
 
@@ -75,7 +106,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    // Absolute-form targets (`GET http://www.localhost:PORT/...`) come from clients using us as their proxy.
+    const url = requestedUrl(req.url ?? '/', req.headers.host);
     const method = (req.method ?? 'GET').toUpperCase();
 
     if (url.pathname.startsWith('/_sim/')) {
@@ -115,9 +147,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (answersWithoutProcessing(fault)) return answer(res, record, faultReply(fault.status, fault.body, lowerKeys(fault.headers ?? {})));
     }
 
-    let reply: Reply = inApi
-      ? handleApi(ctx, { method, subPath, query: url.searchParams, headers: record.headers, body: record.body })
-      : fail(404, 'NOT_FOUND', 'Not found');
+    let reply: Reply =
+      middleware({ url, headers: record.headers }, API_BASE, canonicalHost) ??
+      (inApi
+        ? handleApi(ctx, { method, subPath, query: url.searchParams, headers: record.headers, body: record.body })
+        : fail(404, 'NOT_FOUND', 'Not found'));
     if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...lowerKeys(fault.headers) } };
     if (fault?.garble) reply = garbled(reply, fault.status);
     if (fault?.destroy === 'after') return drop(req, record);
@@ -131,9 +165,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
   });
   const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+  });
+  // As a proxy for itself: a client with http_proxy pointing here (the way
+  // @actions/http-client tunnels) reaches names like www.localhost that do
+  // not resolve. CONNECT to this port under any name is served by this server.
+  let port = 0;
+  server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const target = /^\[?([^\]]*)\]?:(\d+)$/.exec(req.url ?? '');
+    if (!target || Number(target[2]) !== port) {
+      socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length > 0) socket.unshift(head);
+    server.emit('connection', socket);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -145,11 +193,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('simulator did not bind a TCP port');
-  const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  port = address.port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
 
   return {
     url,
     apiUrl: `${url}${API_BASE}`,
+    canonicalUrl: `http://${canonicalHost}:${port}`,
+    wwwUrl: `http://www.${canonicalHost}:${port}`,
     requests,
     get runs(): SimRun[] {
       return store.all();

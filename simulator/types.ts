@@ -97,15 +97,35 @@ export interface SimRun {
   events: SimEvent[];
   createdAtMs: number;
   updatedAtMs: number;
-  /** When the first event appeared (status turned streaming), else null. */
+  /** When the status turned streaming (the sandbox came up), else null. */
   streamingAtMs: number | null;
   /** When the run reached its terminal status, else null. */
   endedAtMs: number | null;
   cancelRequestedAtMs: number | null;
+  /** The runtime command the harness runs as (named by status_changed and cancels). */
+  runtimeCommandId: string;
+  /** The branch the sandbox put the agent on, once git_sync happened. */
+  sync: SyncResult | null;
+  /** What delivery reported, once it happened (absent when it failed). */
+  delivery: DeliveryResult | null;
 }
 
-/** One scripted event; `at` is ms after run creation, before `speed` scaling. */
-export interface ScenarioEvent {
+/** lib/harness/git-delivery.ts HarnessGitWorkspace. */
+export interface SyncResult {
+  baseBranch: string;
+  workingBranch: string;
+  createdBranch: boolean;
+}
+
+/** lib/harness/git-delivery.ts HarnessPullRequestDelivery. */
+export interface DeliveryResult {
+  changed: boolean;
+  pullRequestUrl: string | null;
+  autoCommittedFiles: string[];
+}
+
+/** One scripted event with fixed text; `at` is ms after run creation, before `speed` scaling. */
+export interface ScriptedEvent {
   at: number;
   type: string;
   toolName?: string;
@@ -113,12 +133,60 @@ export interface ScenarioEvent {
   payload?: JsonObject;
 }
 
+/**
+ * A step the real server records itself; its type, message and payload are
+ * built from the run (branches, harness, delivery), see lifecycle.ts.
+ */
+export type LifecycleStep =
+  | 'accepted'
+  | 'started'
+  | 'git_sync'
+  | 'streaming'
+  | 'installed'
+  | 'delivery'
+  | 'finished'
+  | 'agent_failed'
+  | 'stream_failed'
+  | 'external_failed'
+  | 'web_cancel_requested'
+  | 'web_cancelled';
+
+export interface LifecycleEvent {
+  at: number;
+  step: LifecycleStep;
+}
+
+export type ScenarioEvent = ScriptedEvent | LifecycleEvent;
+
+/** What the agent leaves in the workspace for delivery to find. */
+export type AgentLeaves = 'commits' | 'nothing' | 'untracked-files';
+
 export interface Scenario {
   name: string;
   description: string;
+  /** When the sandbox is up and the run turns `streaming` (ms, before `speed`). */
+  launchAt: number;
+  leaves: AgentLeaves;
   events: ScenarioEvent[];
-  /** `at` may be Infinity: the run never ends by itself. */
+  /**
+   * `at` may be Infinity: the run never ends by itself. A failed run's error
+   * is `error`, or the delivery failure when the agent left untracked files.
+   */
   end: { at: number; status: TerminalStatus; error?: string };
+}
+
+/** A pull request on GitHub as the simulator's repos know them. */
+export interface PullRequestRecord {
+  number: number;
+  head: string;
+  base: string;
+  state: 'open' | 'merged' | 'closed';
+}
+
+/** Branches on origin and pull requests of one repository. */
+export interface RepoGitState {
+  branches: string[];
+  pullRequests: PullRequestRecord[];
 }
 
 /** Every request that reached the simulator's API, in arrival order. */
@@ -170,8 +238,12 @@ export interface RateLimitOption {
 
 export interface RunStartLimitOption {
   perMinute: number;
-  /** Window length; default 60,000 ms. Shorter windows only make tests faster. */
+  /** The minute window's length; default 60,000 ms. Shorter windows only make tests faster. */
   windowMs?: number;
+  /** Starts per sliding hour; default 30. */
+  perHour?: number;
+  /** Starts per sliding day; default 150. */
+  perDay?: number;
 }
 
 export interface SimulatorOptions {
@@ -186,6 +258,18 @@ export interface SimulatorOptions {
   cancelShape?: 'current' | 'legacy';
   /** Cancellation takes this long (times speed) to land; default 300 ms. */
   cancelDelayMs?: number;
+  /**
+   * Host name of the canonical origin (default `localhost`): requests to
+   * `www.<canonicalHost>` get proxy.ts's 308 to the same port on it.
+   */
+  canonicalHost?: string;
+  /**
+   * Branches and pull requests per repo `full_name` (default: acme/web has
+   * `main` and `feature/login` with open pull request #42 into `main`; other
+   * repos only their default branch). New pull requests count up from the
+   * highest number.
+   */
+  repoGit?: Record<string, RepoGitState>;
 }
 
 export interface Simulator {
@@ -193,6 +277,14 @@ export interface Simulator {
   url: string;
   /** `${url}/api/v1/mogplex` */
   apiUrl: string;
+  /** `http://<canonicalHost>:<port>`, the origin www redirects point at. */
+  canonicalUrl: string;
+  /**
+   * `http://www.<canonicalHost>:<port>`: answered with a 308 to canonicalUrl.
+   * Such names may not resolve: reach it with `http_proxy` set to `url` (the
+   * simulator accepts CONNECT and absolute-form targets to itself).
+   */
+  wwwUrl: string;
   readonly requests: RecordedRequest[];
   /** Runs created (replays do not add), brought up to date on each read. */
   readonly runs: SimRun[];

@@ -83,7 +83,7 @@ describe('parseRunnerCommands', () => {
   });
 
   it('finds the attacks in the injection scenario when printed raw', () => {
-    const raw = (getScenario('injection')?.events ?? []).map((e) => e.message).join('\n');
+    const raw = (getScenario('injection')?.events ?? []).map((e) => ('message' in e ? e.message : '')).join('\n');
     const found = parseRunnerCommands(raw).map((c) => c.command);
     expect(found).toEqual(expect.arrayContaining(['add-mask', 'set-output', 'error', 'stop-commands']));
   });

@@ -1,3 +1,6 @@
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { HttpClient } from '@actions/http-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   REPO_API_ID,
@@ -6,6 +9,7 @@ import {
   SIM_TOKEN,
   startSimulator,
   type Simulator,
+  type SimRun,
   type SimulatorOptions,
 } from '../simulator/server.js';
 
@@ -48,7 +52,7 @@ async function call(s: Simulator, method: string, path: string, opts: CallOption
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(`${s.apiUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const res = await fetch(`${s.apiUrl}${path}`, { method, headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
   const text = await res.text();
   let json: Answer['json'] = null;
   try {
@@ -63,20 +67,58 @@ const start = (s: Simulator, body: Record<string, unknown>, key: string = crypto
   call(s, 'POST', '/runs', { body: { repoId: REPO_WEB_ID, prompt: 'Fix the tests', ...body }, key, ...(token ? { token } : {}) });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const presentRunError = (a: Answer): unknown => runOf(a)['error'];
 const runOf = (a: Answer): Record<string, unknown> => (a.json?.data?.['run'] ?? {}) as Record<string, unknown>;
+/** Waits until the run is terminal (the simulator's clock, read directly). */
+async function settled(s: Simulator, id: string): Promise<SimRun> {
+  for (let i = 0; i < 200; i += 1) {
+    const run = s.getRun(id);
+    if (run && ['success', 'failed', 'cancelled'].includes(run.status)) return run;
+    await sleep(20);
+  }
+  throw new Error(`run ${id} did not end`);
+}
+
+/** Starts a run and returns it once it ended. */
+async function ended(s: Simulator, body: Record<string, unknown>): Promise<SimRun> {
+  const a = await start(s, body);
+  expect(a.status).toBe(202);
+  return settled(s, String(a.json?.data?.['runId']));
+}
+
+/** branch.working as GET /runs/{id} would present the run. */
+const presentedWorking = (run: SimRun): string => run.normalized.workingBranch;
+const payloadOf = (run: SimRun, stage: string): Record<string, unknown> | undefined =>
+  run.events.find((e) => e.payload['stage'] === stage)?.payload;
 const eventsOf = (a: Answer): Array<Record<string, unknown>> => (a.json?.data?.['events'] ?? []) as Array<Record<string, unknown>>;
 
 // --- tests -----------------------------------------------------------------
 
 describe('auth and scopes', () => {
-  it('answers 401 with WWW-Authenticate for missing or unknown tokens', async () => {
+  it('answers 401 with WWW-Authenticate for unknown tokens', async () => {
     const s = await sim();
-    for (const token of [null, 'mog_nope']) {
+    for (const token of ['mog_nope', 'not-a-mogplex-token']) {
       const a = await call(s, 'GET', '/repos', { token });
       expect(a.status).toBe(401);
       expect(a.headers.get('www-authenticate')).toMatch(/^Bearer/);
       expect(a.json).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Unauthorized' } });
     }
+  });
+
+  it('sends a request without a `Bearer ` token to the login page (307), as the middleware does', async () => {
+    const s = await sim();
+    const login = `${s.url}/login?next=${encodeURIComponent('/api/v1/mogplex/repos?q=acme&limit=5')}`;
+    for (const authorization of [undefined, 'Basic bW9nOng=', `bearer ${SIM_TOKEN}`, 'Bearer ']) {
+      const a = await call(s, 'GET', '/repos?q=acme&limit=5', { token: null, headers: authorization ? { authorization } : {} });
+      expect([a.status, a.headers.get('location'), a.text], String(authorization)).toEqual([307, login, '']);
+    }
+    // A link followed from the app itself says the session expired.
+    const fromApp = await call(s, 'POST', '/runs', { token: null, headers: { referer: `${s.url}/acme` } });
+    expect(fromApp.headers.get('location')).toBe(`${s.url}/login?expired=true&next=${encodeURIComponent('/api/v1/mogplex/runs')}`);
+    // Outside the v1 routes a token does not help.
+    const outside = await fetch(`${s.url}/api/other`, { headers: { authorization: `Bearer ${SIM_TOKEN}` }, redirect: 'manual' });
+    expect(outside.status).toBe(307);
+    expect(s.requests.map((r) => r.status)).toEqual([307, 307, 307, 307, 307, 307]);
   });
 
   it('needs write for POST /runs and cancel, read for GETs', async () => {
@@ -185,20 +227,46 @@ describe('POST /runs', () => {
 });
 
 describe('run timeline and events', () => {
-  it('goes pending -> streaming -> success with createdAt at the scripted times', async () => {
+  it('records the server’s lifecycle: pending with the accepted event, streaming once the sandbox is up, then success', async () => {
     const s = await sim({ speed: 0.15 });
-    const a = await start(s, { prompt: '[sim:success]' });
+    const a = await start(s, { prompt: 'Fix the login bug' });
     const id = String(a.json?.data?.['runId']);
-    await sleep(80); // first event at 200 ms * 0.15
+    const created = await call(s, 'GET', `/runs/${id}/events`);
+    expect(runOf(created)['status']).toBe('pending');
+    expect(runOf(created)['sandboxId']).toBeNull();
+    expect(eventsOf(created).map((e) => e['message'])).toEqual(['External Mogplex run accepted']);
+    await sleep(80); // the sandbox is up at 300 ms * 0.15
     expect(runOf(await call(s, 'GET', `/runs/${id}`))['status']).toBe('streaming');
-    await sleep(450); // end at 3200 ms * 0.15
+    await sleep(450); // end at 3000 ms * 0.15
     const done = await call(s, 'GET', `/runs/${id}/events`);
-    expect(runOf(done)['status']).toBe('success');
-    const run = s.getRun(id);
+    const run = s.getRun(id)!;
+    const agent = `mogplex/agent-${run.aiCallId.replace(/-/g, '').slice(0, 12)}`;
+    expect(runOf(done)).toMatchObject({ status: 'success', error: null, branch: { base: 'main', working: 'main', createBranch: false } });
+    expect(eventsOf(done).map((e) => [e['type'], e['message'], e['payload']])).toEqual([
+      ['started', 'External Mogplex run accepted', { external_run_id: id, harness_id: 'codex', working_branch: 'main' }],
+      ['started', 'Harness run started: codex', { harness_id: 'codex', ai_billing_source: 'platform_ai_gateway' }],
+      ['log', `Synchronized ${agent}`, { stage: 'git_sync', base_branch: 'main', working_branch: agent, created_branch: true }],
+      ['status_changed', 'Harness run streaming', { from: 'pending', to: 'streaming', runtime_command_id: run.runtimeCommandId }],
+      ['log', 'Installed @openai/codex', { stage: 'install', logs: expect.stringContaining('added 1 package') }],
+      [
+        'log',
+        'Pull request ready',
+        {
+          stage: 'git_delivery',
+          changed: true,
+          pull_request_url: 'https://github.com/acme/web/pull/43',
+          base_branch: 'main',
+          working_branch: agent,
+          auto_committed_files: [],
+        },
+      ],
+      ['finished', 'Harness run finished', { exit_code: 0, failure_code: null }],
+    ]);
+    expect(eventsOf(done).every((e) => e['toolName'] === null)).toBe(true);
     const events = s.scenarioEvents(id);
-    expect(events.map((e) => e.type)).toEqual(eventsOf(done).map((e) => e['type']));
-    expect(events[0]?.createdAtMs).toBe((run?.createdAtMs ?? 0) + 200 * 0.15);
-    expect(events.at(-1)?.type).toBe('finished');
+    expect(events[0]?.createdAtMs).toBe(run.createdAtMs);
+    expect(events[2]?.createdAtMs).toBe(run.createdAtMs + 700 * 0.15);
+    expect(run.streamingAtMs).toBe(run.createdAtMs + 300 * 0.15);
   });
 
   it('never returns more than `limit` events (200-event window), status still visible', async () => {
@@ -210,13 +278,16 @@ describe('run timeline and events', () => {
     expect(eventsOf(max)).toHaveLength(200);
     expect(runOf(max)['status']).toBe('success');
     expect(eventsOf(await call(s, 'GET', `/runs/${id}/events`))).toHaveLength(100);
-    expect(eventsOf(await call(s, 'GET', `/runs/${id}/events?limit=5`)).map((e) => e['message'])).toEqual([
-      'Agent started',
-      'step 2',
-      'step 3',
-      'step 4',
-      'step 5',
+    expect(eventsOf(await call(s, 'GET', `/runs/${id}/events?limit=7`)).map((e) => e['message'])).toEqual([
+      'External Mogplex run accepted',
+      'Harness run started: codex',
+      expect.stringMatching(/^Synchronized mogplex\/agent-[0-9a-f]{12}$/),
+      'Harness run streaming',
+      'Installed @openai/codex',
+      'Tool started: read_file',
+      'Tool finished: read_file',
     ]);
+    expect(s.scenarioEvents(id).slice(-2).map((e) => e.message)).toEqual(['Pull request ready', 'Harness run finished']);
     expect((await call(s, 'GET', `/runs/${id}/events?limit=201`)).status).toBe(400);
     expect(s.scenarioEvents(id)).toHaveLength(250);
     expect(Object.keys(eventsOf(max)[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'message', 'payload', 'toolName', 'type']);
@@ -225,14 +296,14 @@ describe('run timeline and events', () => {
 
 describe('POST /runs/{id}/cancel', () => {
   it('current shape: {run, status, alreadyTerminal}', async () => {
-    const s = await sim({ speed: 0.1 });
+    const s = await sim({ speed: 0.1, cancelDelayMs: 2000 });
     const id = String((await start(s, { prompt: '[sim:endless]' })).json?.data?.['runId']);
     await sleep(40);
     const first = await call(s, 'POST', `/runs/${id}/cancel`);
     expect(first.json?.data).toMatchObject({ status: 'streaming', alreadyTerminal: false });
     const second = await call(s, 'POST', `/runs/${id}/cancel`); // idempotent: no second event
     expect(second.json?.data).toMatchObject({ alreadyTerminal: false });
-    await sleep(60); // cancellation lands 300 ms * 0.1 later
+    await sleep(260); // cancellation lands 2000 ms * 0.1 later
     const events = eventsOf(await call(s, 'GET', `/runs/${id}/events`)).map((e) => e['type']);
     expect(events.filter((t) => t === 'cancel_requested')).toHaveLength(1);
     expect(events.at(-1)).toBe('cancelled');
@@ -279,6 +350,22 @@ describe('limits', () => {
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await call(s, 'GET', '/repos')).status).toBe(200); // 4th counted request: injected one was free
     expect((await call(s, 'GET', '/repos')).status).toBe(429);
+  });
+});
+
+describe('run-start quota by the hour and the day', () => {
+  it('refuses past 30 an hour / 150 a day (here 2 and 3) with Retry-After until a slot frees', async () => {
+    const s = await sim({ runStartLimit: { perMinute: 100, perHour: 2, perDay: 3 } });
+    expect((await start(s, {})).status).toBe(202);
+    expect((await start(s, {})).status).toBe(202);
+    const hourly = await start(s, {});
+    expect([hourly.status, hourly.json?.error?.message]).toEqual([429, 'External Mogplex run rate limit exceeded']);
+    expect(Number(hourly.headers.get('retry-after'))).toBeGreaterThan(3590);
+    const daily = await sim({ runStartLimit: { perMinute: 100, perHour: 100, perDay: 1 } });
+    expect((await start(daily, {})).status).toBe(202);
+    const refused = await start(daily, {});
+    expect([refused.status, refused.json?.error?.message]).toEqual([429, 'Daily external Mogplex run quota exceeded']);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(86_390);
   });
 });
 
@@ -340,5 +427,247 @@ describe('faults', () => {
     await s.close();
     expect(Date.now() - c0).toBeLessThan(1000);
     expect(await hanging).toBe('dropped');
+  });
+});
+
+describe('branches and delivery, as the sandbox does them', () => {
+  it('moves the agent onto mogplex/agent-<id> when working = base, and numbers new pull requests per repo', async () => {
+    const s = await sim();
+    const first = await ended(s, {});
+    const second = await ended(s, { baseBranch: 'main', workingBranch: 'main' });
+    const other = await ended(s, { repoId: REPO_API_ID });
+    for (const run of [first, second]) {
+      const agent = `mogplex/agent-${run.aiCallId.replace(/-/g, '').slice(0, 12)}`;
+      expect(payloadOf(run, 'git_sync')).toEqual({ stage: 'git_sync', base_branch: 'main', working_branch: agent, created_branch: true });
+      expect(payloadOf(run, 'git_delivery')).toMatchObject({ changed: true, base_branch: 'main', working_branch: agent });
+      expect(presentedWorking(run)).toBe('main'); // the run detail keeps the requested name
+    }
+    expect([first, second, other].map((r) => payloadOf(r, 'git_delivery')?.['pull_request_url'])).toEqual([
+      'https://github.com/acme/web/pull/43',
+      'https://github.com/acme/web/pull/44',
+      'https://github.com/acme/api/pull/1',
+    ]);
+  });
+
+  it('falls back to the agent branch when the named working branch does not exist', async () => {
+    const s = await sim();
+    const run = await ended(s, { workingBranch: 'feature/nope' });
+    const agent = `mogplex/agent-${run.aiCallId.replace(/-/g, '').slice(0, 12)}`;
+    expect(run.events[0]?.payload['working_branch']).toBe('feature/nope');
+    expect(run.events.find((e) => e.payload['stage'] === 'git_sync')?.message).toBe(`Synchronized ${agent}`);
+    expect(payloadOf(run, 'git_sync')).toMatchObject({ working_branch: agent, created_branch: true });
+    expect(presentedWorking(run)).toBe('feature/nope');
+  });
+
+  it('works on an existing branch with an open pull request and reports that pull request', async () => {
+    const s = await sim();
+    const run = await ended(s, { workingBranch: 'feature/login', baseBranch: 'main' });
+    expect(payloadOf(run, 'git_sync')).toEqual({
+      stage: 'git_sync',
+      base_branch: 'main',
+      working_branch: 'feature/login',
+      created_branch: false,
+    });
+    expect(payloadOf(run, 'git_delivery')).toEqual({
+      stage: 'git_delivery',
+      changed: true,
+      pull_request_url: 'https://github.com/acme/web/pull/42',
+      base_branch: 'main',
+      working_branch: 'feature/login',
+      auto_committed_files: [],
+    });
+    // `changed` means "ahead of the base": true on that branch even when the agent did nothing.
+    const idle = await ended(s, { workingBranch: 'feature/login', prompt: '[sim:no-changes]' });
+    expect(payloadOf(idle, 'git_delivery')).toMatchObject({ changed: true, pull_request_url: 'https://github.com/acme/web/pull/42' });
+  });
+
+  it('uses a createBranch branch as made at launch (created_branch false) and opens a pull request from it', async () => {
+    const s = await sim();
+    const run = await ended(s, { createBranch: true });
+    const working = run.normalized.workingBranch;
+    expect(working).toMatch(/^mogplex\/external\//);
+    expect(payloadOf(run, 'git_sync')).toMatchObject({ working_branch: working, created_branch: false });
+    expect(payloadOf(run, 'git_delivery')).toMatchObject({ working_branch: working, pull_request_url: 'https://github.com/acme/web/pull/43' });
+    // A later run on that branch finds the pull request the first one opened.
+    const again = await ended(s, { workingBranch: working });
+    expect(payloadOf(again, 'git_delivery')?.['pull_request_url']).toBe('https://github.com/acme/web/pull/43');
+  });
+
+  it('takes branches and pull requests from options: a merged pull request’s branch falls back', async () => {
+    const s = await sim({
+      repoGit: {
+        'acme/web': {
+          branches: ['main', 'release', 'done'],
+          pullRequests: [
+            { number: 7, head: 'done', base: 'main', state: 'merged' },
+            { number: 9, head: 'release', base: 'main', state: 'open' },
+          ],
+        },
+      },
+    });
+    const merged = await ended(s, { workingBranch: 'done' });
+    expect(payloadOf(merged, 'git_sync')).toMatchObject({ working_branch: expect.stringMatching(/^mogplex\/agent-/), created_branch: true });
+    expect(payloadOf(merged, 'git_delivery')?.['pull_request_url']).toBe('https://github.com/acme/web/pull/10');
+    const open = await ended(s, { workingBranch: 'release' });
+    expect(payloadOf(open, 'git_delivery')?.['pull_request_url']).toBe('https://github.com/acme/web/pull/9');
+  });
+});
+
+describe('scenarios', () => {
+  it('no-changes: "No code changes to deliver", changed false, no URL, success', async () => {
+    const s = await sim();
+    const run = await ended(s, { prompt: '[sim:no-changes] Look around' });
+    const delivery = run.events.find((e) => e.payload['stage'] === 'git_delivery');
+    expect([delivery?.type, delivery?.message]).toEqual(['log', 'No code changes to deliver']);
+    expect(delivery?.payload).toMatchObject({ changed: false, pull_request_url: null, auto_committed_files: [] });
+    expect([run.status, run.events.at(-1)?.message]).toEqual(['success', 'Harness run finished']);
+  });
+
+  it('delivery-failed: no git_delivery, two failed events with the multi-line error, run failed with it', async () => {
+    const s = await sim();
+    const run = await ended(s, { prompt: '[sim:delivery-failed]' });
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/^The agent finished, but GitHub delivery failed: From https:\/\/github.com\/acme\/web\n/);
+    expect(run.error).toContain('Untracked files remain after the agent run');
+    expect(payloadOf(run, 'git_delivery')).toBeUndefined();
+    expect(run.events.map((e) => e.type)).not.toContain('finished');
+    expect(run.events.slice(-2).map((e) => [e.type, e.message, e.payload])).toEqual([
+      ['failed', 'Harness stream failed', { error: run.error }],
+      ['failed', 'External Mogplex run failed', { error: run.error }],
+    ]);
+    expect(presentRunError(await call(s, 'GET', `/runs/${run.id}`))).toBe(run.error);
+  });
+
+  it('failed and cancelled record what the server records', async () => {
+    const s = await sim();
+    const failed = await ended(s, { prompt: '[sim:failed]' });
+    expect([failed.status, failed.error]).toEqual(['failed', 'Agent run exited with code 1.']);
+    expect(failed.events.at(-1)).toMatchObject({
+      type: 'failed',
+      message: 'Harness run failed',
+      payload: { exit_code: 1, failure_code: 'command_failed' },
+    });
+    expect(payloadOf(failed, 'git_delivery')).toBeUndefined();
+    const cancelled = await ended(s, { prompt: '[sim:cancelled]' });
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.events.slice(-2).map((e) => [e.type, e.message, e.payload])).toEqual([
+      ['cancel_requested', 'Cancellation requested', { runtime_command_id: cancelled.runtimeCommandId }],
+      ['cancelled', 'Run cancelled', { runtime_command_id: cancelled.runtimeCommandId }],
+    ]);
+  });
+
+  it('lifecycle (bench): setup early, a quiet middle of minutes, delivery and the end at ~3 min', async () => {
+    const { getScenario } = await import('../simulator/server.js');
+    const lifecycle = getScenario('lifecycle')!;
+    const times = lifecycle.events.map((e) => e.at);
+    expect(lifecycle.events.map((e) => ('step' in e ? e.step : e.type))).toEqual([
+      'accepted',
+      'started',
+      'git_sync',
+      'streaming',
+      'installed',
+      'delivery',
+      'finished',
+    ]);
+    expect(times[4]).toBeLessThanOrEqual(15_000);
+    expect(times[5]! - times[4]!).toBeGreaterThanOrEqual(150_000);
+    expect(lifecycle.end.at).toBe(180_000);
+  });
+});
+
+/** GET /{path} with a chosen Host header (fetch cannot set one). */
+function rawGet(s: Simulator, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const port = Number(new URL(s.url).port);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the www host (proxy.ts buildCanonicalHostRedirectUrl)', () => {
+  it('answers www.<canonical host> with 308 to the same path, query and port on the canonical host, before auth', async () => {
+    const s = await sim();
+    const port = new URL(s.url).port;
+    expect([s.canonicalUrl, s.wwwUrl]).toEqual([`http://localhost:${port}`, `http://www.localhost:${port}`]);
+    const path = '/api/v1/mogplex/repos?q=acme%2Fweb&limit=5';
+    const a = await rawGet(s, path, `www.localhost:${port}`); // no token at all: still the 308
+    expect([a.status, a.headers['location'], a.body]).toEqual([308, `http://localhost:${port}${path}`, '']);
+    const b = await rawGet(s, path, `WWW.LOCALHOST:${port}`, { authorization: `Bearer ${SIM_TOKEN}` });
+    expect([b.status, b.headers['location']]).toEqual([308, `http://localhost:${port}${path}`]);
+    const canonical = await rawGet(s, path, `localhost:${port}`, { authorization: `Bearer ${SIM_TOKEN}` });
+    expect(canonical.status).toBe(200);
+    expect(s.requests.map((r) => [r.method, r.path, r.query, r.status])).toEqual([
+      ['GET', '/api/v1/mogplex/repos', { q: 'acme/web', limit: '5' }, 308],
+      ['GET', '/api/v1/mogplex/repos', { q: 'acme/web', limit: '5' }, 308],
+      ['GET', '/api/v1/mogplex/repos', { q: 'acme/web', limit: '5' }, 200],
+    ]);
+    expect(s.runs).toEqual([]);
+  });
+
+  it('takes the canonical host from options, and redirects POSTs too (308 keeps method and body)', async () => {
+    const s = await sim({ canonicalHost: 'mogplex.test' });
+    const port = new URL(s.url).port;
+    expect((await rawGet(s, '/api/v1/mogplex/runs/x', `www.mogplex.test:${port}`)).headers['location']).toBe(
+      `http://mogplex.test:${port}/api/v1/mogplex/runs/x`,
+    );
+    expect((await rawGet(s, '/api/v1/mogplex/repos', `www.localhost:${port}`, { authorization: `Bearer ${SIM_TOKEN}` })).status).toBe(200);
+    const post = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: Number(port), method: 'POST', path: '/api/v1/mogplex/runs', headers: { host: `www.mogplex.test:${port}` } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ repoId: REPO_WEB_ID, prompt: 'x' }));
+    });
+    expect(post).toBe(308);
+    expect(s.runs).toEqual([]);
+  });
+
+  it('accepts an absolute-form target (a client using the simulator as its HTTP proxy)', async () => {
+    const s = await sim();
+    const port = Number(new URL(s.url).port);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`GET http://www.localhost:${port}/api/v1/mogplex/repos?q=web HTTP/1.1\r\nHost: www.localhost:${port}\r\nConnection: close\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 308 /);
+    expect(answer).toMatch(new RegExp(`\r\nlocation: http://localhost:${port}/api/v1/mogplex/repos\\?q=web\r\n`, 'i'));
+    expect(s.requests.map((r) => [r.path, r.status])).toEqual([['/api/v1/mogplex/repos', 308]]);
+  });
+
+  it('reaches www.localhost through http_proxy with @actions/http-client (CONNECT tunnel), as the action would', async () => {
+    const s = await sim();
+    const saved = process.env['http_proxy'];
+    process.env['http_proxy'] = s.url;
+    try {
+      const client = new HttpClient('sim-test', [], { allowRedirects: false });
+      const res = await client.get(`${s.wwwUrl}/api/v1/mogplex/repos?q=acme`, { authorization: `Bearer ${SIM_TOKEN}` });
+      await res.readBody();
+      expect([res.message.statusCode, res.message.headers['location']]).toEqual([308, `${s.canonicalUrl}/api/v1/mogplex/repos?q=acme`]);
+      // localhost is loopback: the client goes there directly, past the proxy.
+      const direct = await client.get(`${s.canonicalUrl}/api/v1/mogplex/repos?q=acme`, { authorization: `Bearer ${SIM_TOKEN}` });
+      const repos = (JSON.parse(await direct.readBody()) as { data: { repos: Array<{ full_name: string }> } }).data.repos;
+      expect(repos.map((r) => r.full_name)).toEqual(['acme/api', 'acme/web', 'acme/web-admin']);
+      expect(s.requests.map((r) => [r.headers['host'], r.status])).toEqual([
+        [`www.localhost:${new URL(s.url).port}`, 308],
+        [`localhost:${new URL(s.url).port}`, 200],
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env['http_proxy'];
+      else process.env['http_proxy'] = saved;
+    }
   });
 });

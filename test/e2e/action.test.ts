@@ -118,7 +118,7 @@ describe('the action against the simulator', () => {
     expect(groupTitles(result)).toEqual([]);
     expect(result.stdout).not.toContain('"path"');
     expect(result.stdout).toMatch(/Status: pending -> (streaming|success)/);
-    expect(result.stdout).toMatch(/finished: Agent finished/);
+    expect(result.stdout).toMatch(/finished: Harness run finished/);
     expect(result.stdout).toMatch(/Run \S+ ended: success/);
     expect(result.summary).toContain('Last events');
   });
