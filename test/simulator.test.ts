@@ -287,7 +287,12 @@ describe('run timeline and events', () => {
       'Tool started: read_file',
       'Tool finished: read_file',
     ]);
-    expect(s.scenarioEvents(id).slice(-2).map((e) => e.message)).toEqual(['Pull request ready', 'Harness run finished']);
+    expect(
+      s
+        .scenarioEvents(id)
+        .slice(-2)
+        .map((e) => e.message),
+    ).toEqual(['Pull request ready', 'Harness run finished']);
     expect((await call(s, 'GET', `/runs/${id}/events?limit=201`)).status).toBe(400);
     expect(s.scenarioEvents(id)).toHaveLength(250);
     expect(Object.keys(eventsOf(max)[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'message', 'payload', 'toolName', 'type']);
@@ -335,6 +340,18 @@ describe('limits', () => {
     expect(limited.json?.error?.code).toBe('RATE_LIMITED');
     expect((await call(s, 'GET', '/repos', { token: SIM_READONLY_TOKEN })).status).toBe(200); // own budget
     await sleep(1050);
+    expect((await call(s, 'GET', '/repos')).status).toBe(200);
+  });
+
+  it('answers 429 with Retry-After of the whole window, and does not count the refused request', async () => {
+    const s = await sim({ rateLimit: { limit: 1, windowMs: 2000 } });
+    expect((await call(s, 'GET', '/repos')).status).toBe(200);
+    await sleep(1200);
+    const refused = await call(s, 'GET', '/repos');
+    // The real server's constant (60 for its 60 s window), not the 0.8 s until the slot frees.
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, '2']);
+    await sleep(900);
+    // Had the refused request been counted, the window would hold it until 3.2 s.
     expect((await call(s, 'GET', '/repos')).status).toBe(200);
   });
 
@@ -487,7 +504,10 @@ describe('branches and delivery, as the sandbox does them', () => {
     const working = run.normalized.workingBranch;
     expect(working).toMatch(/^mogplex\/external\//);
     expect(payloadOf(run, 'git_sync')).toMatchObject({ working_branch: working, created_branch: false });
-    expect(payloadOf(run, 'git_delivery')).toMatchObject({ working_branch: working, pull_request_url: 'https://github.com/acme/web/pull/43' });
+    expect(payloadOf(run, 'git_delivery')).toMatchObject({
+      working_branch: working,
+      pull_request_url: 'https://github.com/acme/web/pull/43',
+    });
     // A later run on that branch finds the pull request the first one opened.
     const again = await ended(s, { workingBranch: working });
     expect(payloadOf(again, 'git_delivery')?.['pull_request_url']).toBe('https://github.com/acme/web/pull/43');
@@ -506,7 +526,10 @@ describe('branches and delivery, as the sandbox does them', () => {
       },
     });
     const merged = await ended(s, { workingBranch: 'done' });
-    expect(payloadOf(merged, 'git_sync')).toMatchObject({ working_branch: expect.stringMatching(/^mogplex\/agent-/), created_branch: true });
+    expect(payloadOf(merged, 'git_sync')).toMatchObject({
+      working_branch: expect.stringMatching(/^mogplex\/agent-/),
+      created_branch: true,
+    });
     expect(payloadOf(merged, 'git_delivery')?.['pull_request_url']).toBe('https://github.com/acme/web/pull/10');
     const open = await ended(s, { workingBranch: 'release' });
     expect(payloadOf(open, 'git_delivery')?.['pull_request_url']).toBe('https://github.com/acme/web/pull/9');
@@ -576,7 +599,12 @@ describe('scenarios', () => {
 });
 
 /** GET /{path} with a chosen Host header (fetch cannot set one). */
-function rawGet(s: Simulator, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function rawGet(
+  s: Simulator,
+  path: string,
+  host: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const port = Number(new URL(s.url).port);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host, ...headers } }, (res) => {
@@ -618,7 +646,13 @@ describe('the www host (proxy.ts buildCanonicalHostRedirectUrl)', () => {
     expect((await rawGet(s, '/api/v1/mogplex/repos', `www.localhost:${port}`, { authorization: `Bearer ${SIM_TOKEN}` })).status).toBe(200);
     const post = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: Number(port), method: 'POST', path: '/api/v1/mogplex/runs', headers: { host: `www.mogplex.test:${port}` } },
+        {
+          host: '127.0.0.1',
+          port: Number(port),
+          method: 'POST',
+          path: '/api/v1/mogplex/runs',
+          headers: { host: `www.mogplex.test:${port}` },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -636,7 +670,9 @@ describe('the www host (proxy.ts buildCanonicalHostRedirectUrl)', () => {
     const port = Number(new URL(s.url).port);
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write(`GET http://www.localhost:${port}/api/v1/mogplex/repos?q=web HTTP/1.1\r\nHost: www.localhost:${port}\r\nConnection: close\r\n\r\n`);
+        socket.write(
+          `GET http://www.localhost:${port}/api/v1/mogplex/repos?q=web HTTP/1.1\r\nHost: www.localhost:${port}\r\nConnection: close\r\n\r\n`,
+        );
       });
       let text = '';
       socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
