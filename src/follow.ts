@@ -2,32 +2,11 @@ import type { MogplexClient } from './api/client.js';
 import { ApiError, TransportError } from './api/errors.js';
 import { isRetryable } from './api/retry.js';
 import { isTerminal, type RunDetail, type RunEvent } from './api/schema.js';
+import { announcesEnd, jittered, nextInterval, type Cadence } from './cadence.js';
 import { sleep } from './sleep.js';
 
 /** The events route shows a run's first 200 events and no more (there is no cursor). */
 export const EVENT_WINDOW = 200;
-
-export interface Cadence {
-  /** The poll interval while events flow: this step's share of the budget, at most one a second. */
-  activeMs: number;
-  /** The slowest poll interval, reached when the run stays quiet. */
-  quietMs: number;
-  /**
-   * Past the 200-event window only the status can be seen, and a quiet run
-   * cannot be told from a busy one: a steady pace that still sees the end soon.
-   */
-  statusMs: number;
-}
-
-export function cadenceFor(requestsPerMinute: number): Cadence {
-  const activeMs = Math.max(1_000, Math.ceil(60_000 / requestsPerMinute));
-  return { activeMs, quietMs: Math.max(activeMs, 7_000), statusMs: Math.max(activeMs, 4_000) };
-}
-
-/** Polls come quicker while events flow and slow down, step by step, while the run is quiet. */
-export function nextInterval(cadence: Cadence, previousMs: number, active: boolean): number {
-  return active ? cadence.activeMs : Math.min(cadence.quietMs, Math.round(previousMs * 1.5));
-}
 
 export type FollowEnd = 'terminal' | 'timeout' | 'aborted';
 
@@ -48,6 +27,8 @@ export interface FollowOptions extends FollowHandlers {
   deadline: number;
   /** Aborts when the job is cancelled. */
   signal: AbortSignal;
+  /** For tests: the jitter's randomness. */
+  random?: () => number;
 }
 
 function isPassing(error: unknown): error is Error {
@@ -69,13 +50,14 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
   // but the last event the previous answer held; that one is kept to check the
   // answer still lines up. When it does not, the next poll reads everything.
   let lineUp: { skip: number; id: string } | undefined;
-  let interval = 0;
+  let interval = cadence.firstMs;
+  let ending = false;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
   const stop = AbortSignal.any([signal, timeout.signal]);
   try {
     for (let first = true; first || !isTerminal(run.status); first = false) {
-      await sleep(interval, stop);
+      await sleep(jittered(cadence, interval, options.random), stop);
       let active = false;
       try {
         if (windowFull) {
@@ -87,6 +69,7 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
             if (seen.has(event.id)) continue;
             seen.add(event.id);
             active = true;
+            ending ||= announcesEnd(event);
             options.onEvent(event);
           }
           const last = page.events.at(-1);
@@ -102,7 +85,7 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
         if (stop.aborted || !isPassing(error)) throw error;
         options.onPollError(error);
       }
-      interval = windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active);
+      interval = windowFull ? cadence.statusMs : nextInterval(cadence, interval, { events: active, ending });
     }
     return { end: 'terminal', run };
   } catch (error) {

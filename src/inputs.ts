@@ -9,6 +9,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const MAX_PROMPT_CHARS = 100_000;
 export const MAX_REQUESTS_PER_MINUTE = 60;
+const DEFAULT_REQUESTS_PER_MINUTE = 20;
 const DEFAULT_API_URL = 'https://www.mogplex.com';
 
 export type RepoRef = { kind: 'id'; id: string } | { kind: 'name'; fullName: string };
@@ -30,6 +31,8 @@ export interface Settings {
   timeoutMs: number;
   cancelOnTimeout: boolean;
   requestsPerMinute: number;
+  /** No cap was given: hold to a share of the token in the first minute, when steps started together all begin. */
+  shareFirstMinute: boolean;
   logLevel: LogLevel;
   commentOnPr: boolean;
   githubToken: string;
@@ -221,10 +224,11 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     wait: parseBoolean('wait', input('wait'), true),
     timeoutMs: parsePositive('timeout-minutes', input('timeout-minutes'), 30, { integer: false, max: 360 }) * 60_000,
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), true),
-    requestsPerMinute: parsePositive('requests-per-minute', input('requests-per-minute'), 20, {
+    requestsPerMinute: parsePositive('requests-per-minute', input('requests-per-minute'), DEFAULT_REQUESTS_PER_MINUTE, {
       integer: true,
       max: MAX_REQUESTS_PER_MINUTE,
     }),
+    shareFirstMinute: input('requests-per-minute') === '',
     logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
     commentOnPr: parseBoolean('comment-on-pr', input('comment-on-pr'), false),
     githubToken: '',

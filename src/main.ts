@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
-import { RequestBudget } from './api/budget.js';
+import { FIRST_MINUTE_SHARE, RequestBudget } from './api/budget.js';
 import { MogplexClient, type StartRunRequest } from './api/client.js';
 import { describeError } from './api/errors.js';
 import type { RunDetail } from './api/schema.js';
 import { commentMarker } from './comment.js';
-import { cadenceFor, followRun, type FollowEnd } from './follow.js';
+import { cadenceFor } from './cadence.js';
+import { followRun, type FollowEnd } from './follow.js';
 import { readWorkflowContext, type WorkflowContext } from './github-context.js';
 import { deriveIdempotencyKey } from './idempotency.js';
 import { InputError, readSettings, type Settings } from './inputs.js';
@@ -194,7 +195,7 @@ export async function main(): Promise<void> {
   const client = new MogplexClient({
     apiUrl: settings.apiUrl,
     token: settings.token,
-    budget: new RequestBudget(settings.requestsPerMinute),
+    budget: new RequestBudget(settings.requestsPerMinute, settings.shareFirstMinute ? { firstMinute: FIRST_MINUTE_SHARE } : {}),
     // core.debug escapes its data; at log-level debug the lines are printed like other untrusted text.
     debug:
       settings.logLevel === 'debug'

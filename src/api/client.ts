@@ -202,6 +202,7 @@ export class MogplexClient {
         throw new AttemptFailure({ kind: 'garbled' }, new TransportError(options.operation, reason));
       }
     }
+    if (answer.status === 429) this.options.budget.rateLimited();
     const retryAfterMs = parseRetryAfter(answer.headers['retry-after']);
     if (retryAfterMs !== undefined) this.options.budget.deferUntil(Date.now() + retryAfterMs);
     const envelope = parseErrorBody(json);

@@ -95,6 +95,7 @@ describe('the expected files exist', () => {
     '.github/workflows/release.yml',
     '.github/codeql/codeql-config.yml',
     '.github/dependabot.yml',
+    'examples/matrix.yml',
     'examples/pull-request.yml',
     'examples/schedule.yml',
     'examples/workflow-dispatch.yml',
