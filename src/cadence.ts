@@ -49,13 +49,16 @@ export interface PollSeen {
 }
 
 /**
- * The next wait, before jitter: back to the quick pace on events (quicker
- * still once the end is announced), else half as long again as the last
- * one, up to the quiet pace.
+ * The next wait, before jitter, from the time since the previous poll: half
+ * of it on events (down to the quick pace; a lone event, as runs record them,
+ * does not set off a burst), the short pace once the end is announced, half
+ * as long again while quiet (up to the quiet pace).
  */
-export function nextInterval(cadence: Cadence, previousMs: number, seen: PollSeen): number {
-  if (seen.events) return seen.ending ? cadence.endingMs : cadence.activeMs;
-  return Math.min(cadence.quietMs, Math.round(previousMs * QUIET_GROWTH));
+export function nextInterval(cadence: Cadence, sincePreviousMs: number, seen: PollSeen): number {
+  const since = Math.min(cadence.quietMs, sincePreviousMs);
+  if (seen.events && seen.ending) return cadence.endingMs;
+  if (seen.events) return Math.max(cadence.activeMs, Math.round(since / 2));
+  return Math.min(cadence.quietMs, Math.round(since * QUIET_GROWTH));
 }
 
 /** `ms` scaled by a factor in [1 - jitter, 1 + jitter]; `random` returns [0, 1). */

@@ -52,6 +52,8 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
   let lineUp: { skip: number; id: string } | undefined;
   let interval = cadence.firstMs;
   let ending = false;
+  // The pace follows the time between answers as it was, budget waits included.
+  let answeredAt: number | undefined;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
   const stop = AbortSignal.any([signal, timeout.signal]);
@@ -85,7 +87,9 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
         if (stop.aborted || !isPassing(error)) throw error;
         options.onPollError(error);
       }
-      interval = windowFull ? cadence.statusMs : nextInterval(cadence, interval, { events: active, ending });
+      const sincePrevious = Date.now() - (answeredAt ?? Date.now() - interval);
+      answeredAt = Date.now();
+      interval = windowFull ? cadence.statusMs : nextInterval(cadence, sincePrevious, { events: active, ending });
     }
     return { end: 'terminal', run };
   } catch (error) {

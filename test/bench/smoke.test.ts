@@ -20,6 +20,14 @@ interface SmokeJson {
     floorRatio: number;
   };
   bundleBytes: number;
+  shared: Array<{
+    k: number;
+    status429: number[];
+    exitCodes: number[];
+    endLagMedianMs: number;
+    busiestAnswered: number;
+    perStepPerMinute: number;
+  }>;
 }
 
 function runBenchSmoke(jsonPath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -78,5 +86,12 @@ describe('npm run bench -- --smoke', () => {
       expect(Number.isFinite(value)).toBe(true);
     }
     expect(results.bundleBytes).toBeGreaterThan(0);
+    expect(stdout).toContain('Shared token');
+    expect(results.shared.map((r) => r.k)).toEqual([2]);
+    const [shared] = results.shared;
+    expect(shared!.exitCodes).toEqual([0, 0]);
+    expect(shared!.status429).toHaveLength(2);
+    for (const value of [shared!.endLagMedianMs, shared!.busiestAnswered, shared!.perStepPerMinute])
+      expect(Number.isFinite(value)).toBe(true);
   });
 });

@@ -19,13 +19,21 @@ describe('nextInterval', () => {
     const quiet: number[] = [];
     let interval = cadence.firstMs;
     for (let i = 0; i < 7; i++) quiet.push((interval = nextInterval(cadence, interval, { events: false, ending: false })));
+    expect(quiet[0]).toBe(3_000);
     expect(quiet).toEqual([3_000, 4_500, 6_750, 10_125, 15_000, 15_000, 15_000]);
   });
 
-  it('goes back to the quick pace on events, and quicker once the end is announced', () => {
-    expect(nextInterval(cadence, 15_000, { events: true, ending: false })).toBe(3_000);
+  it('halves the time since the last answer on events, down to the quick pace', () => {
+    expect(nextInterval(cadence, 15_000, { events: true, ending: false })).toBe(7_500);
+    expect(nextInterval(cadence, 7_500, { events: true, ending: false })).toBe(3_750);
+    expect(nextInterval(cadence, 3_750, { events: true, ending: false })).toBe(3_000);
+    // A poll that waited for the budget (the first minute's share) does not set off a burst after it.
+    expect(nextInterval(cadence, 48_000, { events: true, ending: false })).toBe(7_500);
+    expect(nextInterval(cadence, 48_000, { events: false, ending: false })).toBe(15_000);
+  });
+
+  it('polls at the short pace once the end is announced, and slows down again if it does not come', () => {
     expect(nextInterval(cadence, 15_000, { events: true, ending: true })).toBe(2_000);
-    // Announced but still not final: slows down again from the short pace.
     expect(nextInterval(cadence, 2_000, { events: false, ending: true })).toBe(3_000);
   });
 });
