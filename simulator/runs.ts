@@ -143,12 +143,19 @@ export class RunStore {
       const atMs = run.createdAtMs + event.at * this.speed;
       if (atMs > now || atMs > endAt) break;
       const text = 'step' in event ? this.step(state, event.step) : event;
-      this.push(run, { type: text.type, toolName: 'toolName' in text ? text.toolName : undefined, message: text.message, payload: text.payload, atMs });
+      this.push(run, {
+        type: text.type,
+        toolName: 'toolName' in text ? text.toolName : undefined,
+        message: text.message,
+        payload: text.payload,
+        atMs,
+      });
       state.next += 1;
     }
     if (run.cancelRequestedAtMs === null && endAt <= now) {
       const error =
-        scenario.end.error ?? (scenario.end.status === 'failed' && scenario.leaves === 'untracked-files' ? deliveryFailure(run, state.git.fullName) : null);
+        scenario.end.error ??
+        (scenario.end.status === 'failed' && scenario.leaves === 'untracked-files' ? deliveryFailure(run, state.git.fullName) : null);
       this.finish(run, scenario.end.status, error, endAt);
     } else if (state.cancelAtMs !== null && state.cancelAtMs <= now) {
       this.push(run, {

@@ -67,7 +67,15 @@ const slow: Scenario = {
   description: 'the success lifecycle over ~12 s (a quiet agent in the middle), then success',
   launchAt: 1000,
   leaves: 'commits',
-  events: steps([0, 'accepted'], [1500, 'started'], [3000, 'git_sync'], [4500, 'streaming'], [6000, 'installed'], [10_000, 'delivery'], [11_500, 'finished']),
+  events: steps(
+    [0, 'accepted'],
+    [1500, 'started'],
+    [3000, 'git_sync'],
+    [4500, 'streaming'],
+    [6000, 'installed'],
+    [10_000, 'delivery'],
+    [11_500, 'finished'],
+  ),
   end: { at: 12_500, status: 'success' },
 };
 
@@ -214,7 +222,15 @@ const lifecycle: Scenario = {
   description: 'a real run over ~3 min: the setup lifecycle in ~15 s, a quiet agent, delivery and the end',
   launchAt: 2000,
   leaves: 'commits',
-  events: steps([0, 'accepted'], [3000, 'started'], [8000, 'git_sync'], [10_000, 'streaming'], [14_000, 'installed'], [176_000, 'delivery'], [178_000, 'finished']),
+  events: steps(
+    [0, 'accepted'],
+    [3000, 'started'],
+    [8000, 'git_sync'],
+    [10_000, 'streaming'],
+    [14_000, 'installed'],
+    [176_000, 'delivery'],
+    [178_000, 'finished'],
+  ),
   end: { at: 180_000, status: 'success' },
 };
 
