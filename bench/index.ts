@@ -9,6 +9,7 @@
 //   npm run bench -- --smoke            one short timeline (what npm test runs)
 //   npm run bench -- --json out.json    also write every figure as JSON
 //   npm run bench -- --cold-runs 20     cold-start runs (default 15, at least 10 outside smoke mode)
+//   npm run bench -- --shared 1,10      steps sharing one token on the lifecycle timeline (default 1,3,6,10; `none` skips)
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,8 @@ import { parseArgs } from 'node:util';
 import { getScenario } from '../simulator/server.js';
 import { nodeBinary, REPO_ROOT } from '../test/support/run-action.js';
 import { measureColdStart } from './cold-start.js';
-import { measureFollower, type Follower, type FollowerResult, type Timeline } from './measure.js';
+import { measureFollower, type FollowerResult, type Timeline } from './measure.js';
+import { measureSharedToken, type SharedTokenResult } from './shared-token.js';
 import { renderTable, type BenchResults } from './report.js';
 import { countBatches } from './stats.js';
 
@@ -31,6 +33,10 @@ const TIMELINES: readonly Timeline[] = [
   { name: 'heavy', scenario: 'heavy', speed: 1 },
 ];
 const SMOKE_TIMELINE: Timeline = { name: 'smoke', scenario: 'success', speed: 0.5 };
+/** A real run at real speed (~3 min): setup events early, a quiet agent, delivery and the end. */
+const SHARED_TIMELINE: Timeline = { name: 'lifecycle', scenario: 'lifecycle', speed: 1 };
+const SMOKE_SHARED_TIMELINE: Timeline = { name: 'smoke', scenario: 'success', speed: 1 };
+const SHARED_KS = [1, 3, 6, 10];
 
 /** Requests of a follower that knew exactly when events appear: 2 to start, 1 per batch, 1 for the end. */
 function floorOf(timeline: Timeline): { requests: number; perMinute: number; batches: number } {
@@ -81,6 +87,8 @@ interface BenchOptions {
   serial: boolean;
   timelines: readonly Timeline[];
   coldRuns: number;
+  /** Step counts for the shared-token part. */
+  shared: readonly number[];
 }
 
 async function runBench(options: BenchOptions): Promise<BenchResults> {
@@ -100,7 +108,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     `timelines ${options.timelines.map((t) => t.name).join(', ')}: ${jobs.length} followers ${options.serial ? 'one at a time' : 'concurrently'}`,
   );
   const run = async (job: (typeof jobs)[number]): Promise<FollowerResult> => {
-    const result = await inWorker(job.follower, job.timeline);
+    const result = await inWorker<FollowerResult>(`${job.follower}:${job.timeline.name}`);
     log(`${job.timeline.name}/${job.follower} done: ${result.requests} requests, exit ${result.exitCode}`);
     return result;
   };
@@ -112,6 +120,21 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     results = await Promise.all(jobs.map(run));
   }
 
+  const sharedTimeline = options.smoke ? SMOKE_SHARED_TIMELINE : SHARED_TIMELINE;
+  let shared: SharedTokenResult[] = [];
+  if (options.shared.length > 0) {
+    log(
+      `shared token, ${sharedTimeline.name} timeline: K = ${options.shared.join(', ')} steps on one token, ${options.serial ? 'one K at a time' : 'each K against its own simulator, concurrently'}`,
+    );
+    const runShared = async (k: number): Promise<SharedTokenResult> => {
+      const result = await inWorker<SharedTokenResult>(`shared:${k}:${sharedTimeline.name}`);
+      log(`shared K=${k} done: 429s ${result.status429.join(' ')}, exits ${result.exitCodes.join(' ')}`);
+      return result;
+    };
+    if (options.serial) for (const k of options.shared) shared.push(await runShared(k));
+    else shared = await Promise.all(options.shared.map(runShared));
+  }
+
   return {
     mode: options.smoke ? 'smoke' : 'full',
     concurrent: !options.serial,
@@ -121,6 +144,8 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     floors: Object.fromEntries(options.timelines.map((t) => [t.name, floorOf(t)])),
     results,
     coldStart,
+    shared,
+    sharedTimeline,
     bundleBytes: bundleStat.size,
     bundleSha256: createHash('sha256').update(readFileSync(bundle)).digest('hex'),
   };
@@ -131,9 +156,9 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
  * counting proxy, its stdout clock), so one timeline's work (the heavy one
  * serializes 4 MB answers) never delays another's timestamps.
  */
-function inWorker(follower: Follower, timeline: Timeline): Promise<FollowerResult> {
+function inWorker<T>(spec: string): Promise<T> {
   const script = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, [...process.execArgv, script, '--worker', `${follower}:${timeline.name}`], {
+  const child = spawn(process.execPath, [...process.execArgv, script, '--worker', spec], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -141,13 +166,20 @@ function inWorker(follower: Follower, timeline: Timeline): Promise<FollowerResul
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => {
-      if (code !== 0) reject(new Error(`bench worker ${follower}:${timeline.name} exited with ${code}`));
-      else resolve(JSON.parse(out) as FollowerResult);
+      if (code !== 0) reject(new Error(`bench worker ${spec} exited with ${code}`));
+      else resolve(JSON.parse(out) as T);
     });
   });
 }
 
 async function runWorker(spec: string): Promise<void> {
+  const shared = /^shared:(\d+):(\w+)$/.exec(spec);
+  if (shared) {
+    const timeline = [SHARED_TIMELINE, SMOKE_SHARED_TIMELINE].find((t) => t.name === shared[2]);
+    if (!timeline) throw new Error(`invalid --worker ${spec}`);
+    process.stdout.write(JSON.stringify(await measureSharedToken(Number(shared[1]), timeline)));
+    return;
+  }
   const [follower, name] = spec.split(':');
   const timeline = [...TIMELINES, SMOKE_TIMELINE].find((t) => t.name === name);
   if ((follower !== 'action' && follower !== 'baseline') || !timeline) throw new Error(`invalid --worker ${spec}`);
@@ -167,6 +199,7 @@ async function main(): Promise<void> {
       timelines: { type: 'string' },
       json: { type: 'string' },
       'cold-runs': { type: 'string' },
+      shared: { type: 'string' },
       worker: { type: 'string' },
     },
     strict: true,
@@ -185,7 +218,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(coldRuns) || coldRuns < 1) throw new Error(`invalid --cold-runs ${values['cold-runs']}`);
   if (!smoke && coldRuns < 10) log('note: the issue asks for the median of at least 10 cold starts');
 
-  const results = await runBench({ smoke, serial: values.serial ?? false, timelines, coldRuns });
+  const sharedText = values.shared ?? (smoke ? '2' : SHARED_KS.join(','));
+  const shared = sharedText === 'none' ? [] : sharedText.split(',').map((k) => Number(k.trim()));
+  if (shared.some((k) => !Number.isInteger(k) || k < 1 || k > 10))
+    throw new Error(`invalid --shared ${sharedText} (step counts 1 to 10, or none)`);
+
+  const results = await runBench({ smoke, serial: values.serial ?? false, timelines, coldRuns, shared });
   const { text } = renderTable(results);
   const m = results.machine;
   process.stdout.write(

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { REPO_WEB_ID, SIM_TOKEN, startSimulator, type Simulator } from '../simulator/server.js';
+import { REPO_WEB_ID, SIM_TOKEN, startSimulator, type Simulator, type SimRun } from '../simulator/server.js';
 import { nodeBinary, REPO_ROOT, runAction } from '../test/support/run-action.js';
 import { startCountingProxy, type CountingProxy, type ProxiedRequest } from './proxy.js';
 import { maxInWindow, median, quantile } from './stats.js';
@@ -133,7 +133,7 @@ export function benchPrompt(timeline: Timeline): string {
   return `[sim:${timeline.scenario}] Bench run on the ${timeline.name} timeline.`;
 }
 
-interface Spawned {
+export interface Spawned {
   exit: Promise<{ code: number | null; at: number }>;
   peakRss: () => number | null;
   clock: LineClock;
@@ -141,12 +141,12 @@ interface Spawned {
   isEventLine: (line: string) => boolean;
 }
 
-function spawnAction(proxy: CountingProxy, timeline: Timeline, timeoutMs: number): Promise<Spawned> {
+export function spawnAction(proxy: CountingProxy, prompt: string, timeoutMs: number): Promise<Spawned> {
   const clock = new LineClock();
   return new Promise((resolveSpawned, reject) => {
     let exitAt = 0;
     const result = runAction({
-      inputs: { token: SIM_TOKEN, 'api-url': proxy.url, prompt: benchPrompt(timeline) },
+      inputs: { token: SIM_TOKEN, 'api-url': proxy.url, prompt },
       timeoutMs,
       onStdout: (chunk) => clock.feed(chunk),
       onSpawn: (child) => {
@@ -205,15 +205,14 @@ function startBaseline(sim: Simulator, proxy: CountingProxy, timeline: Timeline,
   return { exit, peakRss, clock, isEventLine: (line) => line.startsWith('event ') };
 }
 
-function summarize(
+export function summarize(
   follower: Follower,
   timeline: Timeline,
-  sim: Simulator,
+  run: SimRun | undefined,
   proxied: readonly ProxiedRequest[],
   spawned: Spawned,
   exit: { code: number | null; at: number },
 ): FollowerResult {
-  const run = sim.runs[0];
   const events = run?.events ?? [];
   const eventLines = spawned.clock.lines.filter((l) => spawned.isEventLine(l.text));
   const latencies: number[] = [];
@@ -287,7 +286,8 @@ export async function measureFollower(follower: Follower, timeline: Timeline, ti
   const sim = await startSimulator({ scenario: timeline.scenario, speed: timeline.speed });
   const proxy = await startCountingProxy(sim.url);
   try {
-    const spawned = follower === 'action' ? await spawnAction(proxy, timeline, timeoutMs) : startBaseline(sim, proxy, timeline, timeoutMs);
+    const spawned =
+      follower === 'action' ? await spawnAction(proxy, benchPrompt(timeline), timeoutMs) : startBaseline(sim, proxy, timeline, timeoutMs);
     const exit = await spawned.exit;
     if (sim.requests.length !== proxy.requests.length) {
       throw new Error(
@@ -295,7 +295,7 @@ export async function measureFollower(follower: Follower, timeline: Timeline, ti
       );
     }
     if (sim.runs.length !== 1) throw new Error(`${follower}/${timeline.name}: expected one run, the simulator has ${sim.runs.length}`);
-    return summarize(follower, timeline, sim, proxy.requests, spawned, exit);
+    return summarize(follower, timeline, sim.runs[0], proxy.requests, spawned, exit);
   } finally {
     await proxy.close();
     await sim.close();

@@ -2,6 +2,7 @@
 // baseline); each action figure a target applies to carries ✓ (met) or ✗ (missed).
 import type { ColdStartResult } from './cold-start.js';
 import type { FollowerResult, Timeline } from './measure.js';
+import type { SharedTokenResult } from './shared-token.js';
 
 /** Decimal units throughout: 1 KB = 1,000 bytes, 1 MB = 1,000,000 bytes. */
 const KB = 1000;
@@ -17,6 +18,9 @@ export interface BenchResults {
   floors: Record<string, { requests: number; perMinute: number; batches: number }>;
   results: FollowerResult[];
   coldStart: ColdStartResult;
+  /** Steps sharing one token, per step count K. */
+  shared: SharedTokenResult[];
+  sharedTimeline: Timeline;
   bundleBytes: number;
   /** Which build of dist/index.js was measured. */
   bundleSha256: string;
@@ -65,7 +69,7 @@ export const ROWS: readonly Row[] = [
     pass: (v) => v <= 6000,
   },
   { metric: 'latency max (s)', value: (r) => r.latencyMaxMs, format: seconds },
-  { metric: 'end lag (s)', target: '≤ 4 s', value: (r) => r.endLagMs, format: seconds, pass: (v) => v <= 4000 },
+  { metric: 'end lag (s)', target: '≤ 6 s', value: (r) => r.endLagMs, format: seconds, pass: (v) => v <= 6000 },
   { metric: 'KB received per minute', value: (r) => r.bytesPerMinute / KB, format: (v) => v.toFixed(v < 100 ? 1 : 0) },
   {
     metric: 'bytes per poll after 200-event window',
@@ -139,15 +143,22 @@ export function renderTable(results: BenchResults): { text: string; misses: Miss
   }
 
   const cs = results.coldStart;
-  const coldOk = cs.ratio <= 2;
-  const bundleOk = results.bundleBytes <= 1.2 * MB;
+  const coldOk = cs.ratio <= 1.6;
+  const floorOk = cs.floorRatio <= 1.25;
+  const bundleOk = results.bundleBytes <= 0.3 * MB;
   for (const [ok, what, detail] of [
-    [coldOk, 'cold start', `${cs.ratio.toFixed(2)}x node -e 0 against ≤ 2.0x`],
-    [bundleOk, 'dist/index.js size', `${(results.bundleBytes / MB).toFixed(3)} MB against ≤ 1.2 MB`],
+    [coldOk, 'cold start', `${cs.ratio.toFixed(2)}x node -e 0 against ≤ 1.6x`],
+    [floorOk, 'cold start against the floor script', `${cs.floorRatio.toFixed(2)}x against ≤ 1.25x`],
+    [bundleOk, 'dist/index.js size', `${(results.bundleBytes / MB).toFixed(3)} MB against ≤ 0.3 MB`],
   ] as const) {
     if (ok) met += 1;
     else misses.push({ what, detail });
   }
+
+  const sharedLines = renderShared(results, smoke, (ok, what, detail) => {
+    if (ok) met += 1;
+    else misses.push({ what, detail });
+  });
 
   const widths = header2.map((_, i) => Math.max(...[header1, header2, ...body].map((r) => [...(r[i] ?? '')].length)));
   const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i] ?? 0, i === 0 || i === cells.length - 1)).join('  ');
@@ -163,11 +174,14 @@ export function renderTable(results: BenchResults): { text: string; misses: Miss
         .join(', '),
     '',
     `Cold start, spawn to first request, median of ${cs.runs} interleaved runs (Node 24 binary):`,
-    `  node -e 0 (spawn to exit) ${cs.nodeMedianMs.toFixed(1)} ms   action ${cs.actionMedianMs.toFixed(1)} ms = ${cs.ratio.toFixed(2)}x ${
-      coldOk ? '✓' : '✗'
-    }   baseline ${cs.baselineMedianMs.toFixed(1)} ms = ${cs.baselineRatio.toFixed(2)}x   (target ≤ 2.0x node -e 0)`,
-    `dist/index.js: ${results.bundleBytes} bytes = ${(results.bundleBytes / MB).toFixed(3)} MB ${bundleOk ? '✓' : '✗'}   (target ≤ 1.2 MB)` +
+    `  node -e 0 (spawn to exit) ${cs.nodeMedianMs.toFixed(1)} ms   floor script ${cs.floorMedianMs.toFixed(1)} ms = ${(
+      cs.floorMedianMs / cs.nodeMedianMs
+    ).toFixed(2)}x   baseline ${cs.baselineMedianMs.toFixed(1)} ms = ${cs.baselineRatio.toFixed(2)}x`,
+    `  action ${cs.actionMedianMs.toFixed(1)} ms = ${cs.ratio.toFixed(2)}x node -e 0 ${coldOk ? '✓' : '✗'} (target ≤ 1.6x), ` +
+      `${cs.floorRatio.toFixed(2)}x the floor script ${floorOk ? '✓' : '✗'} (target ≤ 1.25x)`,
+    `dist/index.js (the main chunk): ${results.bundleBytes} bytes = ${(results.bundleBytes / MB).toFixed(3)} MB ${bundleOk ? '✓' : '✗'}   (target ≤ 0.3 MB)` +
       `   sha256 ${results.bundleSha256.slice(0, 12)}`,
+    ...sharedLines,
     '',
     `Followers ran ${results.concurrent ? 'concurrently' : 'one at a time'}, each in a bench process of its own with its own simulator ` +
       `(bench loop delay: how late that process could stamp a request or a line).`,
@@ -175,4 +189,60 @@ export function renderTable(results: BenchResults): { text: string; misses: Miss
     ...misses.map((m) => `  ✗ ${m.what}: ${m.detail}`),
   );
   return { text: out.join('\n'), misses, met };
+}
+
+/** The shared-token table: one row per K; the targets apply to K = 10 and K = 1 (not in smoke mode). */
+function renderShared(results: BenchResults, smoke: boolean, verdict: (ok: boolean, what: string, detail: string) => void): string[] {
+  if (results.shared.length === 0) return [];
+  const mark = (ok: boolean | undefined): string => (ok === undefined ? '' : ok ? ' ✓' : ' ✗');
+  const header = [
+    'K',
+    '429s per step',
+    'busiest 60 s: answered (sent)',
+    'end lag median / max (s)',
+    'requests per step per minute',
+    'longest silence, max (s)',
+    'latency median (s)',
+    'exit codes',
+  ];
+  const rows = results.shared.map((r) => {
+    const judged = !smoke && (r.k === 10 || r.k === 1);
+    let no429: boolean | undefined;
+    let lag: boolean | undefined;
+    let latency: boolean | undefined;
+    if (judged && r.k === 10) {
+      no429 = r.status429.every((n) => n === 0);
+      lag = r.endLagMaxMs !== null && r.endLagMaxMs <= 15_000;
+      verdict(no429, 'K = 10: 429s', `${r.status429.join(' ')} against 0`);
+      verdict(lag, 'K = 10: end lag', `max ${seconds(r.endLagMaxMs ?? NaN)} s against ≤ 15 s`);
+    }
+    if (judged && r.k === 1) {
+      lag = r.endLagMedianMs !== null && r.endLagMedianMs <= 6_000;
+      latency = r.latencyMedianMs !== null && r.latencyMedianMs <= 3_000;
+      verdict(lag, 'K = 1: end lag', `median ${seconds(r.endLagMedianMs ?? NaN)} s against ≤ 6 s`);
+      verdict(latency, 'K = 1: latency', `median ${seconds(r.latencyMedianMs ?? NaN)} s against ≤ 3 s`);
+    }
+    return [
+      String(r.k),
+      r.status429.join(' ') + mark(no429),
+      `${r.busiestAnswered} (${r.busiestSent})`,
+      `${seconds(r.endLagMedianMs ?? NaN)} / ${seconds(r.endLagMaxMs ?? NaN)}${mark(lag)}`,
+      r.perStepPerMinute.toFixed(1),
+      seconds(Math.max(...r.longestSilenceMs)),
+      (r.latencyMedianMs === null ? '–' : seconds(r.latencyMedianMs)) + mark(latency),
+      r.exitCodes.join(' '),
+    ];
+  });
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => [...(row[i] ?? '')].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i] ?? 0, i === 0)).join('  ');
+  const timeline = results.sharedTimeline;
+  return [
+    '',
+    `Shared token: K steps (default settings) started together on one token, each following a run of the ${timeline.name} timeline; ` +
+      'the simulator limits the token like the server (60 requests in any 60 s, 429 with Retry-After: 60; 10 run starts a minute).',
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+    'Targets: K = 10: no 429, every step exits ≤ 15 s after its run ended; K = 1: end lag median ≤ 6 s, latency median ≤ 3 s.',
+  ];
 }

@@ -2,32 +2,11 @@ import type { MogplexClient } from './api/client.js';
 import { ApiError, TransportError } from './api/errors.js';
 import { isRetryable } from './api/retry.js';
 import { isTerminal, type RunDetail, type RunEvent } from './api/schema.js';
+import { announcesEnd, jittered, nextInterval, type Cadence } from './cadence.js';
 import { sleep } from './sleep.js';
 
 /** The events route shows a run's first 200 events and no more (there is no cursor). */
 export const EVENT_WINDOW = 200;
-
-export interface Cadence {
-  /** The poll interval while events flow: this step's share of the budget, at most one a second. */
-  activeMs: number;
-  /** The slowest poll interval, reached when the run stays quiet. */
-  quietMs: number;
-  /**
-   * Past the 200-event window only the status can be seen, and a quiet run
-   * cannot be told from a busy one: a steady pace that still sees the end soon.
-   */
-  statusMs: number;
-}
-
-export function cadenceFor(requestsPerMinute: number): Cadence {
-  const activeMs = Math.max(1_000, Math.ceil(60_000 / requestsPerMinute));
-  return { activeMs, quietMs: Math.max(activeMs, 7_000), statusMs: Math.max(activeMs, 4_000) };
-}
-
-/** Polls come quicker while events flow and slow down, step by step, while the run is quiet. */
-export function nextInterval(cadence: Cadence, previousMs: number, active: boolean): number {
-  return active ? cadence.activeMs : Math.min(cadence.quietMs, Math.round(previousMs * 1.5));
-}
 
 /** A 404 while following may be a load balancer's blip: it is retried for this long before the run counts as lost. */
 export const NOT_FOUND_PATIENCE_MS = 60_000;
@@ -65,6 +44,8 @@ export interface FollowOptions extends FollowHandlers {
   deadline: number;
   /** Aborts when the job is cancelled. */
   signal: AbortSignal;
+  /** For tests: the jitter's randomness. */
+  random?: () => number;
 }
 
 function isPassing(error: unknown): error is Error {
@@ -86,14 +67,18 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
   // but the last event the previous answer held; that one is kept to check the
   // answer still lines up. When it does not, the next poll reads everything.
   let lineUp: { skip: number; id: string } | undefined;
-  let interval = 0;
+  let interval = cadence.firstMs;
+  let ending = false;
+  // The pace follows the time between answers as it was, budget waits included.
+  let answeredAt: number | undefined;
   let notFound: { since: number; misses: number } | undefined;
+  let wait = jittered(cadence, interval, options.random);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
   const stop = AbortSignal.any([signal, timeout.signal]);
   try {
     for (let first = true; first || !isTerminal(run.status); first = false) {
-      await sleep(interval, stop);
+      await sleep(wait, stop);
       let active = false;
       let retryIn: number | undefined;
       try {
@@ -106,6 +91,7 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
             if (seen.has(event.id)) continue;
             seen.add(event.id);
             active = true;
+            ending ||= announcesEnd(event);
             options.onEvent(event);
           }
           const last = page.events.at(-1);
@@ -127,7 +113,11 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
         } else if (!isPassing(error)) throw error;
         options.onPollError(error);
       }
-      interval = retryIn ?? (windowFull ? cadence.statusMs : nextInterval(cadence, interval || cadence.activeMs, active));
+      const sincePrevious = Date.now() - (answeredAt ?? Date.now() - interval);
+      answeredAt = Date.now();
+      if (retryIn === undefined) interval = windowFull ? cadence.statusMs : nextInterval(cadence, sincePrevious, { events: active, ending });
+      // A 404's backoff is exact; the pace is jittered so steps started together do not poll in step.
+      wait = retryIn ?? jittered(cadence, interval, options.random);
     }
     return { end: 'terminal', run };
   } catch (error) {

@@ -14,6 +14,7 @@ export type Mode = (typeof MODES)[number];
 
 export const MAX_PROMPT_CHARS = 100_000;
 export const MAX_REQUESTS_PER_MINUTE = 60;
+const DEFAULT_REQUESTS_PER_MINUTE = 20;
 export const DEFAULT_API_URL = 'https://mogplex.com';
 
 export type RepoRef = { kind: 'id'; id: string } | { kind: 'name'; fullName: string };
@@ -35,6 +36,8 @@ export interface Settings {
   timeoutMs: number;
   cancelOnTimeout: boolean;
   requestsPerMinute: number;
+  /** No cap was given: hold to a share of the token in the first minute, when steps started together all begin. */
+  shareFirstMinute: boolean;
   logLevel: LogLevel;
   commentOnPr: boolean;
   /** Fail a successful run that changed nothing. */
@@ -272,10 +275,11 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     wait: parseBoolean('wait', input('wait'), true),
     timeoutMs: parsePositive('timeout-minutes', input('timeout-minutes'), 30, { integer: false, max: 360 }) * 60_000,
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), true),
-    requestsPerMinute: parsePositive('requests-per-minute', input('requests-per-minute'), 20, {
+    requestsPerMinute: parsePositive('requests-per-minute', input('requests-per-minute'), DEFAULT_REQUESTS_PER_MINUTE, {
       integer: true,
       max: MAX_REQUESTS_PER_MINUTE,
     }),
+    shareFirstMinute: input('requests-per-minute') === '',
     logLevel: parseChoice('log-level', input('log-level') || 'events', LOG_LEVELS),
     commentOnPr: parseBoolean('comment-on-pr', input('comment-on-pr'), false),
     requireChanges: parseBoolean('require-changes', input('require-changes'), false),

@@ -1,12 +1,13 @@
 import * as core from '@actions/core';
-import { RequestBudget } from './api/budget.js';
+import { FIRST_MINUTE_SHARE, RequestBudget } from './api/budget.js';
 import { MogplexClient, type StartRunRequest } from './api/client.js';
 import { ApiError, describeError } from './api/errors.js';
 import type { RunDetail, StartedRun } from './api/schema.js';
 import { commentMarker } from './github/comment-body.js';
 import { applyDeliveryNews, readDeliveryNews } from './delivery.js';
 import { EventsFile } from './events-file.js';
-import { cadenceFor, followRun, type FollowEnd } from './follow.js';
+import { cadenceFor } from './cadence.js';
+import { followRun, type FollowEnd } from './follow.js';
 import { readBranchHead } from './github/branch-head.js';
 import { readWorkflowContext, type WorkflowContext } from './event/context.js';
 import { githubErrorText } from './github/octokit.js';
@@ -330,7 +331,7 @@ export async function main(): Promise<void> {
   const client = new MogplexClient({
     apiUrl: settings.apiUrl,
     token: settings.token,
-    budget: new RequestBudget(settings.requestsPerMinute),
+    budget: new RequestBudget(settings.requestsPerMinute, settings.shareFirstMinute ? { firstMinute: FIRST_MINUTE_SHARE } : {}),
     redact: (text) => secrets.redact(text),
     redactJson: (value) => secrets.redactJson(value),
     // core.debug escapes its data; at log-level debug the lines are printed like other untrusted text.

@@ -343,6 +343,18 @@ describe('limits', () => {
     expect((await call(s, 'GET', '/repos')).status).toBe(200);
   });
 
+  it('answers 429 with Retry-After of the whole window, and does not count the refused request', async () => {
+    const s = await sim({ rateLimit: { limit: 1, windowMs: 2000 } });
+    expect((await call(s, 'GET', '/repos')).status).toBe(200);
+    await sleep(1200);
+    const refused = await call(s, 'GET', '/repos');
+    // The real server's constant (60 for its 60 s window), not the 0.8 s until the slot frees.
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, '2']);
+    await sleep(900);
+    // Had the refused request been counted, the window would hold it until 3.2 s.
+    expect((await call(s, 'GET', '/repos')).status).toBe(200);
+  });
+
   it('limits run starts per token with Retry-After; an injected 429 costs no budget', async () => {
     const s = await sim({ runStartLimit: { perMinute: 2 }, rateLimit: { limit: 4, windowMs: 60_000 } });
     s.addFault({ match: { path: '/repos' }, action: { status: 429, headers: { 'Retry-After': '7' } } });

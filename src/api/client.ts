@@ -244,6 +244,7 @@ export class MogplexClient {
         throw new AttemptFailure({ kind: 'garbled' }, new TransportError(options.operation, reason));
       }
     }
+    if (answer.status === 429) this.options.budget.rateLimited();
     // Waits are bounded; the error still tells the time the server asked for (an hourly quota).
     const askedMs = parseRetryAfter(answer.headers['retry-after'], Date.now(), Infinity);
     const retryAfterMs = askedMs === undefined ? undefined : Math.min(askedMs, MAX_RETRY_AFTER_MS);

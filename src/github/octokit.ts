@@ -1,4 +1,5 @@
 import type { WorkflowContext } from '../event/context.js';
+import { loadUndici } from '../undici.js';
 
 export interface GitHubClientOptions {
   /** Each GitHub call's deadline (Octokit's fetch has none of its own). */
@@ -12,6 +13,8 @@ export interface GitHubClientOptions {
  * @actions/github is loaded only here: a step that makes no GitHub call never pays for it.
  */
 export async function githubClient(context: WorkflowContext, token: string, options: GitHubClientOptions = {}) {
+  // @actions/github reads undici as it loads: undici first (a chunk of its own, off the start-up path).
+  await loadUndici();
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: context.apiUrl, ...(options.fetch && { request: { fetch: options.fetch } }) });
   const [owner = '', repo = ''] = context.repository.split('/');

@@ -11,8 +11,23 @@ import { REPO_ROOT } from '../support/run-action.js';
 interface SmokeJson {
   mode: string;
   results: Array<Record<string, number | string | null>>;
-  coldStart: { nodeMedianMs: number; actionMedianMs: number; baselineMedianMs: number; ratio: number };
+  coldStart: {
+    nodeMedianMs: number;
+    actionMedianMs: number;
+    baselineMedianMs: number;
+    floorMedianMs: number;
+    ratio: number;
+    floorRatio: number;
+  };
   bundleBytes: number;
+  shared: Array<{
+    k: number;
+    status429: number[];
+    exitCodes: number[];
+    endLagMedianMs: number;
+    busiestAnswered: number;
+    perStepPerMinute: number;
+  }>;
 }
 
 function runBenchSmoke(jsonPath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -66,8 +81,17 @@ describe('npm run bench -- --smoke', () => {
       expect(r['bytes']).toBeGreaterThan(0);
       if (process.platform === 'linux') expect(r['peakRssBytes']).toBeGreaterThan(0);
     }
-    const { nodeMedianMs, actionMedianMs, baselineMedianMs, ratio } = results.coldStart;
-    for (const value of [nodeMedianMs, actionMedianMs, baselineMedianMs, ratio]) expect(Number.isFinite(value)).toBe(true);
+    const { nodeMedianMs, actionMedianMs, baselineMedianMs, floorMedianMs, ratio, floorRatio } = results.coldStart;
+    for (const value of [nodeMedianMs, actionMedianMs, baselineMedianMs, floorMedianMs, ratio, floorRatio]) {
+      expect(Number.isFinite(value)).toBe(true);
+    }
     expect(results.bundleBytes).toBeGreaterThan(0);
+    expect(stdout).toContain('Shared token');
+    expect(results.shared.map((r) => r.k)).toEqual([2]);
+    const [shared] = results.shared;
+    expect(shared!.exitCodes).toEqual([0, 0]);
+    expect(shared!.status429).toHaveLength(2);
+    for (const value of [shared!.endLagMedianMs, shared!.busiestAnswered, shared!.perStepPerMinute])
+      expect(Number.isFinite(value)).toBe(true);
   });
 });

@@ -105,6 +105,7 @@ describe('the expected files exist', () => {
     '.github/codeql/codeql-config.yml',
     '.github/dependabot.yml',
     'examples/comment-trigger.yml',
+    'examples/matrix.yml',
     'examples/pull-request.yml',
     'examples/schedule.yml',
     'examples/workflow-dispatch.yml',

@@ -62,6 +62,30 @@ describe('RequestBudget', () => {
     expect(budget.delay()).toBe(60_000);
   });
 
+  it('holds to the first-minute share, then to perMinute', async () => {
+    const granted = await drain(new RequestBudget(20, { firstMinute: 6 }), 120_000);
+    expect(granted.filter((t) => t < 60_000)).toHaveLength(6);
+    for (const t of granted) {
+      expect(granted.filter((u) => u >= t && u < t + 60_000).length).toBeLessThanOrEqual(20);
+    }
+    expect(granted.filter((t) => t >= 60_000 && t < 120_000).length).toBeGreaterThan(6);
+  });
+
+  it('halves the limit on a 429 and grows it back by one a minute', () => {
+    const budget = new RequestBudget(20);
+    const t0 = Date.now();
+    budget.rateLimited(t0);
+    expect(budget.limit(t0)).toBe(10);
+    budget.rateLimited(t0);
+    expect(budget.limit(t0)).toBe(5);
+    expect(budget.limit(t0 + 59_999)).toBe(5);
+    expect(budget.limit(t0 + 60_000)).toBe(6);
+    expect(budget.limit(t0 + 10 * 60_000)).toBe(15);
+    expect(budget.limit(t0 + 60 * 60_000)).toBe(20);
+    for (let i = 0; i < 10; i++) budget.rateLimited(t0);
+    expect(budget.limit(t0)).toBe(1);
+  });
+
   it('wakes a waiting acquire when its signal aborts', async () => {
     const budget = new RequestBudget(1);
     budget.record();

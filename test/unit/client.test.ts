@@ -132,8 +132,11 @@ describe('MogplexClient', () => {
         times.push(Date.now());
         return [200, { ok: true, data: { run } }];
       });
-    await client().getRun('r1');
+    const budget = new RequestBudget(20);
+    await client({ budget }).getRun('r1');
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1_000);
+    // The step slows down for the rest of the run, not only for this request.
+    expect(budget.limit()).toBe(10);
   });
 
   it('times out a request that does not answer', async () => {

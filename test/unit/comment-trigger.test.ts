@@ -61,6 +61,7 @@ const settings: Settings = {
   timeoutMs: 60_000,
   cancelOnTimeout: true,
   requestsPerMinute: 20,
+  shareFirstMinute: true,
   logLevel: 'events',
   commentOnPr: false,
   requireChanges: false,

@@ -1,15 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, TransportError } from '../../src/api/errors.js';
 import type { EventsPage, RunDetail, RunEvent } from '../../src/api/schema.js';
-import {
-  cadenceFor,
-  EVENT_WINDOW,
-  followRun,
-  nextInterval,
-  notFoundRetryDelay,
-  NOT_FOUND_PATIENCE_MS,
-  type FollowOptions,
-} from '../../src/follow.js';
+import { EVENT_WINDOW, followRun, notFoundRetryDelay, NOT_FOUND_PATIENCE_MS, type FollowOptions } from '../../src/follow.js';
 import { runDetail, runEvent } from './fixtures.js';
 
 const baseRun: RunDetail = runDetail();
@@ -55,7 +47,7 @@ function follow(client: FollowOptions['client'], extra: Partial<FollowOptions> =
   const result = followRun({
     client,
     run: baseRun,
-    cadence: { activeMs: 1, quietMs: 4, statusMs: 2 },
+    cadence: { activeMs: 1, quietMs: 4, endingMs: 1, statusMs: 2, firstMs: 0, jitter: 0 },
     deadline: Date.now() + 10_000,
     signal: new AbortController().signal,
     onEvent: (e) => seen.push(e.id),
@@ -176,6 +168,27 @@ describe('followRun', () => {
     setTimeout(() => controller.abort(new Error('SIGINT')), 30);
     await expect(f.result).resolves.toMatchObject({ end: 'aborted' });
   });
+
+  it('polls at the short pace once an event announces the end, until the status is final', async () => {
+    const delivery = runEvent({ id: 'd', type: 'log', message: 'Pull request ready', payload: { stage: 'git_delivery' } });
+    const gaps = async (announce: boolean): Promise<number> => {
+      const times: number[] = [];
+      const { client } = scripted([
+        page('streaming', [announce ? delivery : event(1)]),
+        page('streaming', [announce ? delivery : event(1)]),
+        page('success', []),
+      ]);
+      const timed = {
+        ...client,
+        listEvents: (...args: Parameters<typeof client.listEvents>) => (times.push(Date.now()), client.listEvents(...args)),
+      };
+      const f = follow(timed, { cadence: { activeMs: 300, quietMs: 600, endingMs: 20, statusMs: 300, firstMs: 0, jitter: 0 } });
+      await f.result;
+      return times[1]! - times[0]!;
+    };
+    expect(await gaps(true)).toBeLessThan(150);
+    expect(await gaps(false)).toBeGreaterThanOrEqual(290);
+  });
 });
 
 describe('404 patience', () => {
@@ -191,21 +204,5 @@ describe('404 patience', () => {
     expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000]);
     expect(now).toBe(NOT_FOUND_PATIENCE_MS);
     expect(notFoundRetryDelay(0, 1, NOT_FOUND_PATIENCE_MS - 500)).toBe(500);
-  });
-});
-
-describe('cadence', () => {
-  it("spends the step's share of the budget while events flow", () => {
-    expect(cadenceFor(20)).toEqual({ activeMs: 3_000, quietMs: 7_000, statusMs: 4_000 });
-    expect(cadenceFor(60)).toEqual({ activeMs: 1_000, quietMs: 7_000, statusMs: 4_000 });
-    expect(cadenceFor(6)).toEqual({ activeMs: 10_000, quietMs: 10_000, statusMs: 10_000 });
-  });
-  it('slows down step by step while quiet and speeds up on events', () => {
-    const cadence = cadenceFor(20);
-    const quiet: number[] = [];
-    let interval = cadence.activeMs;
-    for (let i = 0; i < 5; i++) quiet.push((interval = nextInterval(cadence, interval, false)));
-    expect(quiet).toEqual([4_500, 6_750, 7_000, 7_000, 7_000]);
-    expect(nextInterval(cadence, interval, true)).toBe(3_000);
   });
 });

@@ -47,6 +47,7 @@ describe('readSettings', () => {
       timeoutMs: 30 * 60_000,
       cancelOnTimeout: true,
       requestsPerMinute: 20,
+      shareFirstMinute: true,
       logLevel: 'events',
     });
     expect(settings.baseBranch).toBeUndefined();
@@ -131,6 +132,12 @@ describe('readSettings', () => {
 
   it('takes a repo id as is and normalizes its case', () => {
     expect(read({ repo: '8F3A2B1C-1234-4ABC-9DEF-1234567890AB' }).repo).toEqual({ kind: 'id', id: '8f3a2b1c-1234-4abc-9def-1234567890ab' });
+  });
+
+  it('takes requests-per-minute as a fixed cap, and shares the first minute only without one', () => {
+    expect(read({ 'requests-per-minute': '6' })).toMatchObject({ requestsPerMinute: 6, shareFirstMinute: false });
+    expect(read({ 'requests-per-minute': '60' })).toMatchObject({ requestsPerMinute: 60, shareFirstMinute: false });
+    expect(read({})).toMatchObject({ requestsPerMinute: 20, shareFirstMinute: true });
   });
 
   it('takes an origin or the API base as api-url', () => {
