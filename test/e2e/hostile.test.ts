@@ -22,7 +22,7 @@ function atTheEnd(event: AddedEvent): (body: string) => string {
 
 describe('bounded rendering', () => {
   it('prints a payload 5,000 arrays deep and a 5 MB message bounded, and the run ends success', async () => {
-    const sim = await simulator({ speed: 0.3 });
+    const sim = await simulator({ speed: 1.5 });
     const deep = `${'['.repeat(5_000)}1${']'.repeat(5_000)}`;
     const rewrite = withEvents({ id: 'deep', payloadJson: `{"deep":${deep}}` }, { id: 'long', message: 'y'.repeat(5_000_000) });
     sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { rewrite } });
@@ -41,7 +41,7 @@ describe('bounded rendering', () => {
 
 describe('bounded answers', () => {
   it('cuts an endless and a 20 MB events answer at 16 MB, retries, and the run ends success', async () => {
-    const sim = await simulator({ speed: 0.3 });
+    const sim = await simulator({ speed: 1.5 });
     sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { endless: true } });
     sim.addFault({ match: { path: EVENTS, nth: 3 }, action: { status: 200, body: `{"ok":true,"data":"${'z'.repeat(20_000_000)}"}` } });
     const result = await run(sim, { inputs: { 'log-level': 'debug' } });
