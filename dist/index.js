@@ -1347,7 +1347,7 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1417);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2622);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
 
@@ -1637,7 +1637,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 1417:
+/***/ 2622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1646,18 +1646,81 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: buildStartRequest
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
 var core = __nccwpck_require__(1178);
 // EXTERNAL MODULE: ./src/api/budget.ts
 var budget = __nccwpck_require__(4495);
 // EXTERNAL MODULE: ./src/api/client.ts + 3 modules
-var api_client = __nccwpck_require__(3877);
+var client = __nccwpck_require__(3877);
 // EXTERNAL MODULE: ./src/api/errors.ts
 var errors = __nccwpck_require__(3249);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/cancellation.ts
+
+/** A start request in flight when the job is cancelled gets this long to tell us the run id. */
+const START_GRACE_MS = 4_000;
+/** Installed before any request, so a cancel during the start request is not lost. */
+function watchForCancel() {
+    const cancelled = new AbortController();
+    const hurry = new AbortController();
+    const onSignal = (name) => {
+        if (cancelled.signal.aborted)
+            return;
+        core/* info */.pq(`Received ${name}: the job is being cancelled.`);
+        cancelled.abort(new Error(`job cancelled (${name})`));
+        setTimeout(() => hurry.abort(cancelled.signal.reason), START_GRACE_MS).unref();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return { signal: cancelled.signal, hurry: hurry.signal };
+}
+/** Where the run is reported on GitHub: the `comment-on-pr` comment, or comment mode's tracking comment and reactions. */
+
+// EXTERNAL MODULE: ./src/event/comment-event.ts
+var comment_event = __nccwpck_require__(5248);
+// EXTERNAL MODULE: ./src/event/context.ts
+var event_context = __nccwpck_require__(4211);
+;// CONCATENATED MODULE: ./src/cadence.ts
+/** 15 s: ten quiet steps on one token use 40 of its 60 requests a minute. */
+const QUIET_MS = 15_000;
+const QUIET_GROWTH = 1.5;
+function cadenceFor(requestsPerMinute) {
+    const activeMs = Math.max(1_000, Math.ceil(60_000 / requestsPerMinute));
+    return {
+        activeMs,
+        quietMs: Math.max(activeMs, QUIET_MS),
+        endingMs: Math.min(activeMs, 2_000),
+        statusMs: Math.max(activeMs, 4_000),
+        firstMs: Math.min(activeMs, 2_000),
+        jitter: 0.25,
+    };
+}
+/**
+ * The next wait, before jitter, from the time since the previous poll: half
+ * of it on events (down to the quick pace; a lone event, as runs record them,
+ * does not set off a burst), the short pace once the end is announced, half
+ * as long again while quiet (up to the quiet pace).
+ */
+function nextInterval(cadence, sincePreviousMs, seen) {
+    const since = Math.min(cadence.quietMs, sincePreviousMs);
+    if (seen.events && seen.ending)
+        return cadence.endingMs;
+    if (seen.events)
+        return Math.max(cadence.activeMs, Math.round(since / 2));
+    return Math.min(cadence.quietMs, Math.round(since * QUIET_GROWTH));
+}
+/** `ms` scaled by a factor in [1 - jitter, 1 + jitter]; `random` returns [0, 1). */
+function jittered(cadence, ms, random = Math.random) {
+    return Math.round(ms * (1 - cadence.jitter + 2 * cadence.jitter * random()));
+}
+const END_TYPES = new Set(['finished', 'failed', 'cancelled', 'cancel_requested']);
+/** The delivery event and the terminal events come seconds before the status turns final. */
+function announcesEnd(event) {
+    if (END_TYPES.has(event.type))
+        return true;
+    const payload = event.payload;
+    return typeof payload === 'object' && payload !== null && payload.stage === 'git_delivery';
+}
+
 // EXTERNAL MODULE: ./src/branches.ts
 var branches = __nccwpck_require__(4659);
 ;// CONCATENATED MODULE: ./src/delivery.ts
@@ -1727,200 +1790,6 @@ function describeDelivery(report, format = PLAIN) {
     return report.deliveryFailure ? `GitHub delivery failed: ${format.text(report.deliveryFailure)}` : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-const RECENT_EVENTS = 5;
-function newReport(started, repo, now = Date.now()) {
-    return {
-        repo,
-        harness: started.harness ?? '',
-        run: started,
-        replayed: started.replayed,
-        startedAt: started.createdAt ? Date.parse(started.createdAt) || now : now,
-        eventCount: 0,
-        eventsByType: new Map(),
-        recentEvents: [],
-    };
-}
-function recordEvent(report, event) {
-    report.eventCount++;
-    report.eventsByType.set(event.type, (report.eventsByType.get(event.type) ?? 0) + 1);
-    report.recentEvents.push(event);
-    if (report.recentEvents.length > RECENT_EVENTS)
-        report.recentEvents.shift();
-}
-function durationMs(report, now = Date.now()) {
-    return Math.max(0, (report.finishedAt ?? now) - report.startedAt);
-}
-function formatDuration(ms) {
-    const seconds = Math.round(ms / 1000);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    if (h > 0)
-        return `${h}h ${m}m ${s}s`;
-    return m > 0 ? `${m}m ${s}s` : `${s}s`;
-}
-
-// EXTERNAL MODULE: ./src/sanitize.ts
-var sanitize = __nccwpck_require__(5540);
-;// CONCATENATED MODULE: ./src/github/comment-body.ts
-
-
-
-
-const PROMPT_PREVIEW_LINES = 3;
-/** Lines of the prompt the comment folds away below the preview, at most. */
-const MAX_PROMPT_REST_LINES = 197;
-/** A notice is short: its task folds fewer lines, and so always fits. */
-const NOTICE_PROMPT_REST_LINES = 20;
-/**
- * The hidden first line that finds a step's comment again. Job and step tell
- * steps apart; the idempotency key (stable across re-runs) tells matrix legs apart.
- */
-function commentMarker(context, idempotencyKey) {
-    const safe = (text) => text.replace(/[^A-Za-z0-9_.-]/g, '_');
-    const key = (0,external_node_crypto_.createHash)('sha256').update(idempotencyKey).digest('hex').slice(0, 12);
-    return `<!-- mogplex-run-action job=${safe(context.job)} step=${safe(context.action)} key=${key} -->`;
-}
-function headline(report) {
-    switch (report.outcome) {
-        case 'success':
-            return '✅ Mogplex run succeeded';
-        case 'failed':
-            return report.run.status === 'cancelled' ? '🛑 Mogplex run was cancelled' : '❌ Mogplex run failed';
-        case 'timeout':
-            return '⏱️ Mogplex run timed out';
-        case 'cancelled':
-            return '🛑 Mogplex run stopped: the job was cancelled';
-        case 'error':
-            return '⚠️ Mogplex run: the action lost track of it';
-        case 'started':
-            return '▶️ Mogplex run started';
-        case undefined:
-            return report.run.status === 'pending' ? '⏳ Mogplex run is starting' : '🔄 Mogplex run is working';
-    }
-}
-/** A branch name as URL path segments; also encodes the `()'!*` that encodeURIComponent keeps, which could end a markdown link. */
-function branchPath(branch) {
-    const encode = (segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-    return branch.split('/').map(encode).join('/');
-}
-/** What the run delivered, once it is known; the pull request's URL passed a strict rule, so it can be a link. */
-function result(report) {
-    return describeDelivery(report, { link: (url) => `[${(0,sanitize/* escapeMarkup */.My)(url)}](${url})`, text: (untrusted) => (0,sanitize/* escapeMarkup */.My)(untrusted, 1000) });
-}
-function comment_body_branches(report, repoUrl) {
-    const { base, createBranch } = report.run.branch;
-    const working = report.agentBranch ?? report.run.branch.working;
-    const link = (branch) => `[${(0,sanitize/* escapeMarkup */.My)(branch)}](${repoUrl}/tree/${branchPath(branch)})`;
-    if (!base)
-        return working ? link(working) : '';
-    if (!working || working === base)
-        return link(base);
-    const compare = createBranch ? ` · [compare](${repoUrl}/compare/${branchPath(base)}...${branchPath(working)})` : '';
-    return `${link(base)} → ${link(working)}${compare}`;
-}
-/** GitHub refuses a comment body longer than this (422). */
-const MAX_COMMENT_CHARS = 65_536;
-/** The prompt's first lines as a quote, the rest (up to `restLines` of them) folded away. */
-function promptSection(lines, restLines) {
-    const quote = lines.slice(0, PROMPT_PREVIEW_LINES).map((line) => `> ${(0,sanitize/* escapeMarkup */.My)(line, 300)}`);
-    if (lines.length <= PROMPT_PREVIEW_LINES)
-        return quote;
-    const rest = lines.slice(PROMPT_PREVIEW_LINES, PROMPT_PREVIEW_LINES + restLines).map((line) => (0,sanitize/* escapeMarkup */.My)(line, 300));
-    const hidden = lines.length - PROMPT_PREVIEW_LINES - rest.length;
-    const cut = hidden > 0 ? [`<br>… ${hidden} more lines of the prompt not shown.`] : [];
-    return [
-        ...quote,
-        '',
-        `<details><summary>The rest of the prompt (${lines.length - PROMPT_PREVIEW_LINES} more lines)</summary>`,
-        '',
-        [...rest, ...cut].join('<br>'),
-        '',
-        '</details>',
-    ];
-}
-/** A login as GitHub allows them, in a code span: shown, never a mention. */
-function who(login) {
-    return /^[A-Za-z0-9-]{1,39}(\[bot\])?$/.test(login) ? `\`${login}\`` : 'someone';
-}
-function triggerLine(trigger) {
-    return trigger ? [`Asked by ${who(trigger.login)} in [this comment](${trigger.commentUrl}).`, ''] : [];
-}
-function logLink(context) {
-    const repoUrl = `${context.serverUrl}/${context.repository}`;
-    return `[Workflow run log](${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)})`;
-}
-/** A comment for a step that started no run (a fork, an empty task, a bad input, a failed start): why, and what to do. */
-function renderNotice(notice, view) {
-    const parts = [view.marker, `### ${notice.headline}`, '', ...triggerLine(view.trigger)];
-    const lines = (0,sanitize/* stripControls */.$Y)(view.prompt).trim().split('\n');
-    if (view.prompt.trim() !== '')
-        parts.push(...promptSection(lines, NOTICE_PROMPT_REST_LINES), '');
-    parts.push((0,sanitize/* escapeMarkup */.My)(notice.message, 1000), '');
-    // In a code span: a trigger phrase such as `@mogplex` would otherwise mention that account.
-    if (notice.example)
-        parts.push(`For example: \`${(0,sanitize/* inline */.mG)(notice.example, 200).replace(/`/g, "'")}\``, '');
-    parts.push(logLink(view.context));
-    return parts.join('\n') + '\n';
-}
-function eventRows(report, count) {
-    if (report.recentEvents.length === 0)
-        return [];
-    const shown = report.recentEvents.slice(report.recentEvents.length - count);
-    const rows = shown.map((event) => `| ${(0,sanitize/* escapeMarkup */.My)(event.type, 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.toolName ?? '', 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.message, 200)} |`);
-    const cut = shown.length < report.recentEvents.length ? ['', "_Some events are left out to fit GitHub's comment size limit._"] : [];
-    return ['', '**Last events**', '', '| Type | Tool | Message |', '|---|---|---|', ...rows, ...cut];
-}
-function render(report, view, promptLines, restLines, events) {
-    const { context } = view;
-    const repoUrl = `${context.serverUrl}/${context.repository}`;
-    const outcome = result(report);
-    const parts = [
-        view.marker,
-        `### ${headline(report)}`,
-        '',
-        ...triggerLine(view.trigger),
-        ...promptSection(promptLines, restLines),
-        '',
-        '| | |',
-        '|---|---|',
-        `| **Status** | ${(0,sanitize/* escapeMarkup */.My)(report.run.status)} |`,
-        ...(outcome === undefined ? [] : [`| **Result** | ${outcome} |`]),
-        `| **Harness** | ${(0,sanitize/* escapeMarkup */.My)(report.harness)} |`,
-        `| **Branch** | ${comment_body_branches(report, repoUrl)} |`,
-        `| **Duration** | ${formatDuration(durationMs(report))} |`,
-        `| **Run id** | ${(0,sanitize/* escapeMarkup */.My)(report.run.runId)} |`,
-        ...eventRows(report, events),
-    ];
-    if (report.failure)
-        parts.push('', `**Error:** ${(0,sanitize/* escapeMarkup */.My)(report.failure, 1000)}`);
-    // A reply to a comment ends with what the asker wants to know: the pull request, or that nothing changed.
-    else if (view.trigger && outcome !== undefined)
-        parts.push('', `**${outcome}**`);
-    parts.push('', logLink(context));
-    return parts.join('\n') + '\n';
-}
-/**
- * The pull-request comment, as markdown, at most MAX_COMMENT_CHARS long: when
- * it would be longer, the prompt's folded lines go first, then the oldest
- * event rows, each with a note. Every value from the API or the prompt is escaped.
- */
-function renderComment(report, view, maxChars = MAX_COMMENT_CHARS) {
-    const lines = (0,sanitize/* stripControls */.$Y)(view.prompt).trim().split('\n');
-    let restLines = Math.min(Math.max(0, lines.length - PROMPT_PREVIEW_LINES), MAX_PROMPT_REST_LINES);
-    let events = report.recentEvents.length;
-    let body = render(report, view, lines, restLines, events);
-    // Each step drops a share of what is left (at least one line or row), so a few renders find the fit.
-    while (body.length > maxChars && restLines > 0) {
-        restLines = Math.max(0, Math.min(restLines - 1, Math.floor(restLines * (maxChars / body.length) * 0.95)));
-        body = render(report, view, lines, restLines, events);
-    }
-    while (body.length > maxChars && events > 0)
-        body = render(report, view, lines, restLines, --events);
-    return body;
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -1975,48 +1844,6 @@ class EventsFile {
             this.warn(`Could not write the events file ${this.path}: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/cadence.ts
-/** 15 s: ten quiet steps on one token use 40 of its 60 requests a minute. */
-const QUIET_MS = 15_000;
-const QUIET_GROWTH = 1.5;
-function cadenceFor(requestsPerMinute) {
-    const activeMs = Math.max(1_000, Math.ceil(60_000 / requestsPerMinute));
-    return {
-        activeMs,
-        quietMs: Math.max(activeMs, QUIET_MS),
-        endingMs: Math.min(activeMs, 2_000),
-        statusMs: Math.max(activeMs, 4_000),
-        firstMs: Math.min(activeMs, 2_000),
-        jitter: 0.25,
-    };
-}
-/**
- * The next wait, before jitter, from the time since the previous poll: half
- * of it on events (down to the quick pace; a lone event, as runs record them,
- * does not set off a burst), the short pace once the end is announced, half
- * as long again while quiet (up to the quiet pace).
- */
-function nextInterval(cadence, sincePreviousMs, seen) {
-    const since = Math.min(cadence.quietMs, sincePreviousMs);
-    if (seen.events && seen.ending)
-        return cadence.endingMs;
-    if (seen.events)
-        return Math.max(cadence.activeMs, Math.round(since / 2));
-    return Math.min(cadence.quietMs, Math.round(since * QUIET_GROWTH));
-}
-/** `ms` scaled by a factor in [1 - jitter, 1 + jitter]; `random` returns [0, 1). */
-function jittered(cadence, ms, random = Math.random) {
-    return Math.round(ms * (1 - cadence.jitter + 2 * cadence.jitter * random()));
-}
-const END_TYPES = new Set(['finished', 'failed', 'cancelled', 'cancel_requested']);
-/** The delivery event and the terminal events come seconds before the status turns final. */
-function announcesEnd(event) {
-    if (END_TYPES.has(event.type))
-        return true;
-    const payload = event.payload;
-    return typeof payload === 'object' && payload !== null && payload.stage === 'git_delivery';
 }
 
 // EXTERNAL MODULE: ./src/api/retry.ts
@@ -2176,36 +2003,44 @@ async function readBranchHead(context, token, branch, options = {}) {
     return sha;
 }
 
-// EXTERNAL MODULE: ./src/event/context.ts
-var event_context = __nccwpck_require__(4211);
-;// CONCATENATED MODULE: ./src/idempotency.ts
-
-/**
- * The Idempotency-Key for POST /runs, derived from the workflow run.
- * The run attempt is left out on purpose: re-running a workflow replays the
- * run it already started instead of starting a second agent. Repository, run,
- * job, step and the request body are in, so two steps, jobs or matrix legs
- * that ask for different things never share a key (which would be a 409).
- * In comment mode the triggering comment is in too: each ask is its own run.
- */
-function deriveIdempotencyKey(context, request) {
-    const hash = (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify([
-        context.repository,
-        context.runId,
-        context.job,
-        context.action,
-        request,
-        ...(context.comment ? [`${context.comment.eventName}:${context.comment.id}`] : []),
-    ]))
-        .digest('hex');
-    return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __nccwpck_require__(5540);
+;// CONCATENATED MODULE: ./src/report.ts
+const RECENT_EVENTS = 5;
+function newReport(started, repo, now = Date.now()) {
+    return {
+        repo,
+        harness: started.harness ?? '',
+        run: started,
+        replayed: started.replayed,
+        startedAt: started.createdAt ? Date.parse(started.createdAt) || now : now,
+        eventCount: 0,
+        eventsByType: new Map(),
+        recentEvents: [],
+    };
+}
+function recordEvent(report, event) {
+    report.eventCount++;
+    report.eventsByType.set(event.type, (report.eventsByType.get(event.type) ?? 0) + 1);
+    report.recentEvents.push(event);
+    if (report.recentEvents.length > RECENT_EVENTS)
+        report.recentEvents.shift();
+}
+function durationMs(report, now = Date.now()) {
+    return Math.max(0, (report.finishedAt ?? now) - report.startedAt);
+}
+function formatDuration(ms) {
+    const seconds = Math.round(ms / 1000);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    if (h > 0)
+        return `${h}h ${m}m ${s}s`;
+    return m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
 
-// EXTERNAL MODULE: ./src/input-error.ts
-var input_error = __nccwpck_require__(6236);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
 ;// CONCATENATED MODULE: ./src/log.ts
 
 
@@ -2414,8 +2249,431 @@ function outputsOf(report) {
     };
 }
 
-// EXTERNAL MODULE: ./src/event/comment-event.ts
-var comment_event = __nccwpck_require__(5248);
+// EXTERNAL MODULE: ./src/state.ts
+var state = __nccwpck_require__(2462);
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+const HEADINGS = {
+    success: '✅ Mogplex run succeeded',
+    failed: '❌ Mogplex run failed',
+    started: '▶️ Mogplex run started (not followed: `wait: false`)',
+    timeout: '⏱️ Mogplex run timed out',
+    cancelled: '🛑 Mogplex run stopped: the job was cancelled',
+    error: '⚠️ Mogplex run: the action could not follow it',
+};
+function heading(report) {
+    if (report.outcome === 'failed' && report.run.status === 'cancelled')
+        return '🛑 Mogplex run was cancelled';
+    return HEADINGS[report.outcome ?? 'error'];
+}
+function time(value) {
+    if (value === null || value === undefined)
+        return '';
+    const date = new Date(value);
+    return Number.isNaN(date.getTime())
+        ? ''
+        : date
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, ' UTC');
+}
+function row(label, value) {
+    return `<tr><th align="left">${label}</th><td>${value}</td></tr>`;
+}
+function code(text) {
+    return text === '' ? '' : `<code>${(0,sanitize/* escapeMarkup */.My)(text)}</code>`;
+}
+/** What the run delivered; the pull request's URL passed a strict rule, so it can be a link. */
+function result(report) {
+    const described = describeDelivery(report, {
+        link: (url) => `<a href="${url}">${(0,sanitize/* escapeMarkup */.My)(url)}</a>`,
+        text: (untrusted) => (0,sanitize/* escapeMarkup */.My)(untrusted, 1000),
+    });
+    if (described !== undefined)
+        return described;
+    if (report.outcome === 'started')
+        return 'Not followed (<code>wait: false</code>)';
+    return report.outcome === 'success' ? 'No delivery recorded' : 'Not delivered';
+}
+/** The job summary, as HTML that GitHub renders. Every value from the API is escaped. */
+function renderSummary(report) {
+    const { run } = report;
+    const byType = [...report.eventsByType].map(([type, count]) => `${(0,sanitize/* escapeMarkup */.My)(type)}: ${count}`).join(', ');
+    const rows = [
+        row('Run id', code(run.runId)),
+        row('Status', `<b>${(0,sanitize/* escapeMarkup */.My)(run.status)}</b>`),
+        row('Result', result(report)),
+        row('Harness', (0,sanitize/* escapeMarkup */.My)(report.harness)),
+        row('Repo', (0,sanitize/* escapeMarkup */.My)(report.repo)),
+        row('Base branch', code(run.branch.base ?? '')),
+        row('Working branch', code(report.agentBranch ?? run.branch.working ?? '')),
+        row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
+        row('Started', time(report.startedAt)),
+        row('Finished', time(report.finishedAt)),
+        row('Duration', formatDuration(durationMs(report))),
+        row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
+    ];
+    const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
+    if (report.failure)
+        parts.push(`<p><b>Error:</b> ${(0,sanitize/* escapeMarkup */.My)(report.failure)}</p>`);
+    if (report.windowFull !== undefined) {
+        parts.push(`<p><b>Note:</b> the first ${report.windowFull} events are shown; the Mogplex events route shows no more, and the run went on past them. Its status was followed to the end.</p>`);
+    }
+    if (report.recentEvents.length > 0) {
+        const events = report.recentEvents.map((event) => {
+            const at = event.createdAt ? time(event.createdAt) : '';
+            return `<tr><td>${at}</td><td>${(0,sanitize/* escapeMarkup */.My)(event.type)}</td><td>${(0,sanitize/* escapeMarkup */.My)(event.toolName ?? '')}</td><td>${(0,sanitize/* escapeMarkup */.My)(event.message)}</td></tr>`;
+        });
+        parts.push(`<h3>Last events</h3>`, `<table><tr><th>Time</th><th>Type</th><th>Tool</th><th>Message</th></tr>${events.join('')}</table>`);
+    }
+    return parts.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/followed-run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
+const URGENT_CANCEL_TIMEOUT_MS = 3_000;
+/** One step's run, from the moment it has an id: what it reports to, and how to stop it. */
+class FollowedRun {
+    report;
+    settings;
+    context;
+    client;
+    log;
+    comment;
+    events;
+    constructor(report, settings, context, client, log, comment, events = new EventsFile(report.run.runId, (message) => core/* warning */.$e(message))) {
+        this.report = report;
+        this.settings = settings;
+        this.context = context;
+        this.client = client;
+        this.log = log;
+        this.comment = comment;
+        this.events = events;
+    }
+    /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
+    async follow(cancel) {
+        const { report, settings, log } = this;
+        const followed = await followRun({
+            client: this.client,
+            run: report.run,
+            cadence: cadenceFor(settings.requestsPerMinute),
+            deadline: Date.now() + settings.timeoutMs,
+            signal: cancel.signal,
+            onEvent: (event) => {
+                recordEvent(report, event);
+                this.events.append(event);
+                const news = readDeliveryNews(event);
+                if (news) {
+                    applyDeliveryNews(report, news);
+                    for (const refused of news.refused ?? [])
+                        core/* warning */.$e(`Ignored a value from Mogplex: ${(0,sanitize/* inline */.mG)(refused, 300)}`);
+                }
+                const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
+                log.print(render(event, report.startedAt, log.token()));
+            },
+            onRun: (run) => {
+                const changed = run.status !== report.run.status;
+                if (changed)
+                    log.print(renderStatusChange(report.run.status, run, log.token()));
+                report.run = run;
+                if (changed)
+                    void this.comment?.publish(report);
+            },
+            onWindowFull: (shown) => {
+                report.windowFull = shown;
+                log.print(renderWindowFull(shown));
+            },
+            onPollError: (error) => {
+                log.print(untrusted([`Polling failed, will try again: ${(0,errors/* describeError */.Uc)(error)}`], log.token()));
+            },
+        });
+        report.run = followed.run;
+        return followed.end;
+    }
+    /** Sets the outcome for how following ended; cancels the run where that is asked for. */
+    async conclude(end) {
+        const { report, settings } = this;
+        const runId = report.run.runId;
+        const minutes = settings.timeoutMs / 60_000;
+        if (end === 'terminal') {
+            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+            if (report.run.status === 'success')
+                await this.confirmChanged();
+            const failure = terminalFailure(report.run) ?? this.unchanged();
+            report.outcome = failure ? 'failed' : 'success';
+            if (failure)
+                report.failure = failure;
+            const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
+            report.finishedAt = Number.isNaN(updated) ? Date.now() : updated;
+        }
+        else if (end === 'timeout') {
+            report.outcome = 'timeout';
+            if (settings.cancelOnTimeout) {
+                await this.cancel(`timeout-minutes (${minutes}) reached`);
+                report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} was cancelled.`;
+            }
+            else {
+                core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+                report.failure =
+                    `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
+                        `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
+            }
+        }
+        else {
+            report.outcome = 'cancelled';
+            await this.cancel('The job was cancelled');
+            report.failure = `The job was cancelled; cancellation of Mogplex run ${runId} was requested (last known status: ${report.run.status}).`;
+        }
+        this.log.print(renderEnd(report, this.log.token()));
+        this.log.print(renderDelivery(report, this.log.token()));
+        if (report.delivery?.pullRequestUrl)
+            core/* notice */.lm(`Mogplex run ${report.run.runId}: pull request ${report.delivery.pullRequestUrl}`);
+    }
+    /**
+     * On a pull request's own branch the server's `changed` only says the branch
+     * is ahead of its base: whether this run added commits shows in its head.
+     */
+    async confirmChanged() {
+        const { report, settings } = this;
+        const head = settings.pullRequestHead;
+        if (!head || !report.delivery || (report.agentBranch ?? report.run.branch.working) !== head.branch)
+            return;
+        const fallback = "`changed` says only that the branch is ahead of its base (Mogplex's view)";
+        if (settings.githubToken === '') {
+            core/* warning */.$e(`No \`github-token\` to read the head of ${head.branch}; ${fallback}.`);
+            return;
+        }
+        try {
+            report.delivery.changed = (await readBranchHead(this.context, settings.githubToken, head.branch)) !== head.sha;
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not read the head of ${head.branch} from GitHub (${(0,sanitize/* inline */.mG)(githubErrorText(error), 300)}); ${fallback}.`);
+        }
+    }
+    /** With require-changes, a successful run that changed nothing fails the step. */
+    unchanged() {
+        const { report } = this;
+        if (!this.settings.requireChanges || report.delivery?.changed === true)
+            return undefined;
+        return report.delivery
+            ? `Mogplex run ${report.run.runId} succeeded but changed no code, and \`require-changes\` is true.`
+            : `Mogplex run ${report.run.runId} succeeded but recorded no delivery, so it cannot be shown to have changed code, and \`require-changes\` is true.`;
+    }
+    /** Outputs, summary, comment and the step's verdict: written on every path that got a run id. */
+    async finish() {
+        const { report } = this;
+        report.finishedAt ??= Date.now();
+        this.events.close(report.run);
+        const outputs = outputsOf(report);
+        for (const warning of outputs.warnings)
+            core/* warning */.$e(warning);
+        for (const [name, value] of Object.entries(outputs.values))
+            core/* setOutput */.uH(name, value);
+        core/* setOutput */.uH('events-file', this.events.path);
+        try {
+            await core/* summary */.z.addRaw(renderSummary(report)).write();
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (report.failure)
+            core/* setFailed */.C1(report.failure);
+        await this.comment?.publish(report);
+    }
+    async cancel(why) {
+        try {
+            const result = await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
+            if (result.run)
+                this.report.run = result.run;
+            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+            core/* info */.pq(`${why}: cancellation of the Mogplex run was requested${result.alreadyTerminal ? ' (it had already ended)' : ''}.`);
+        }
+        catch (error) {
+            core/* warning */.$e(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+}
+function terminalFailure(run) {
+    if (run.status === 'success')
+        return undefined;
+    const reason = run.error ? `: ${(0,sanitize/* stripControls */.$Y)(run.error)}` : '';
+    return `Mogplex run ${run.runId} ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}${reason}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/comment-body.ts
+
+
+
+
+const PROMPT_PREVIEW_LINES = 3;
+/** Lines of the prompt the comment folds away below the preview, at most. */
+const MAX_PROMPT_REST_LINES = 197;
+/** A notice is short: its task folds fewer lines, and so always fits. */
+const NOTICE_PROMPT_REST_LINES = 20;
+/**
+ * The hidden first line that finds a step's comment again. Job and step tell
+ * steps apart; the idempotency key (stable across re-runs) tells matrix legs apart.
+ */
+function commentMarker(context, idempotencyKey) {
+    const safe = (text) => text.replace(/[^A-Za-z0-9_.-]/g, '_');
+    const key = (0,external_node_crypto_.createHash)('sha256').update(idempotencyKey).digest('hex').slice(0, 12);
+    return `<!-- mogplex-run-action job=${safe(context.job)} step=${safe(context.action)} key=${key} -->`;
+}
+function headline(report) {
+    switch (report.outcome) {
+        case 'success':
+            return '✅ Mogplex run succeeded';
+        case 'failed':
+            return report.run.status === 'cancelled' ? '🛑 Mogplex run was cancelled' : '❌ Mogplex run failed';
+        case 'timeout':
+            return '⏱️ Mogplex run timed out';
+        case 'cancelled':
+            return '🛑 Mogplex run stopped: the job was cancelled';
+        case 'error':
+            return '⚠️ Mogplex run: the action lost track of it';
+        case 'started':
+            return '▶️ Mogplex run started';
+        case undefined:
+            return report.run.status === 'pending' ? '⏳ Mogplex run is starting' : '🔄 Mogplex run is working';
+    }
+}
+/** A branch name as URL path segments; also encodes the `()'!*` that encodeURIComponent keeps, which could end a markdown link. */
+function branchPath(branch) {
+    const encode = (segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    return branch.split('/').map(encode).join('/');
+}
+/** What the run delivered, once it is known; the pull request's URL passed a strict rule, so it can be a link. */
+function comment_body_result(report) {
+    return describeDelivery(report, { link: (url) => `[${(0,sanitize/* escapeMarkup */.My)(url)}](${url})`, text: (untrusted) => (0,sanitize/* escapeMarkup */.My)(untrusted, 1000) });
+}
+function comment_body_branches(report, repoUrl) {
+    const { base, createBranch } = report.run.branch;
+    const working = report.agentBranch ?? report.run.branch.working;
+    const link = (branch) => `[${(0,sanitize/* escapeMarkup */.My)(branch)}](${repoUrl}/tree/${branchPath(branch)})`;
+    if (!base)
+        return working ? link(working) : '';
+    if (!working || working === base)
+        return link(base);
+    const compare = createBranch ? ` · [compare](${repoUrl}/compare/${branchPath(base)}...${branchPath(working)})` : '';
+    return `${link(base)} → ${link(working)}${compare}`;
+}
+/** GitHub refuses a comment body longer than this (422). */
+const MAX_COMMENT_CHARS = 65_536;
+/** The prompt's first lines as a quote, the rest (up to `restLines` of them) folded away. */
+function promptSection(lines, restLines) {
+    const quote = lines.slice(0, PROMPT_PREVIEW_LINES).map((line) => `> ${(0,sanitize/* escapeMarkup */.My)(line, 300)}`);
+    if (lines.length <= PROMPT_PREVIEW_LINES)
+        return quote;
+    const rest = lines.slice(PROMPT_PREVIEW_LINES, PROMPT_PREVIEW_LINES + restLines).map((line) => (0,sanitize/* escapeMarkup */.My)(line, 300));
+    const hidden = lines.length - PROMPT_PREVIEW_LINES - rest.length;
+    const cut = hidden > 0 ? [`<br>… ${hidden} more lines of the prompt not shown.`] : [];
+    return [
+        ...quote,
+        '',
+        `<details><summary>The rest of the prompt (${lines.length - PROMPT_PREVIEW_LINES} more lines)</summary>`,
+        '',
+        [...rest, ...cut].join('<br>'),
+        '',
+        '</details>',
+    ];
+}
+/** A login as GitHub allows them, in a code span: shown, never a mention. */
+function who(login) {
+    return /^[A-Za-z0-9-]{1,39}(\[bot\])?$/.test(login) ? `\`${login}\`` : 'someone';
+}
+function triggerLine(trigger) {
+    return trigger ? [`Asked by ${who(trigger.login)} in [this comment](${trigger.commentUrl}).`, ''] : [];
+}
+function logLink(context) {
+    const repoUrl = `${context.serverUrl}/${context.repository}`;
+    return `[Workflow run log](${repoUrl}/actions/runs/${encodeURIComponent(context.runId)}/attempts/${encodeURIComponent(context.runAttempt)})`;
+}
+/** A comment for a step that started no run (a fork, an empty task, a bad input, a failed start): why, and what to do. */
+function renderNotice(notice, view) {
+    const parts = [view.marker, `### ${notice.headline}`, '', ...triggerLine(view.trigger)];
+    const lines = (0,sanitize/* stripControls */.$Y)(view.prompt).trim().split('\n');
+    if (view.prompt.trim() !== '')
+        parts.push(...promptSection(lines, NOTICE_PROMPT_REST_LINES), '');
+    parts.push((0,sanitize/* escapeMarkup */.My)(notice.message, 1000), '');
+    // In a code span: a trigger phrase such as `@mogplex` would otherwise mention that account.
+    if (notice.example)
+        parts.push(`For example: \`${(0,sanitize/* inline */.mG)(notice.example, 200).replace(/`/g, "'")}\``, '');
+    parts.push(logLink(view.context));
+    return parts.join('\n') + '\n';
+}
+function eventRows(report, count) {
+    if (report.recentEvents.length === 0)
+        return [];
+    const shown = report.recentEvents.slice(report.recentEvents.length - count);
+    const rows = shown.map((event) => `| ${(0,sanitize/* escapeMarkup */.My)(event.type, 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.toolName ?? '', 60)} | ${(0,sanitize/* escapeMarkup */.My)(event.message, 200)} |`);
+    const cut = shown.length < report.recentEvents.length ? ['', "_Some events are left out to fit GitHub's comment size limit._"] : [];
+    return ['', '**Last events**', '', '| Type | Tool | Message |', '|---|---|---|', ...rows, ...cut];
+}
+function render(report, view, promptLines, restLines, events) {
+    const { context } = view;
+    const repoUrl = `${context.serverUrl}/${context.repository}`;
+    const outcome = comment_body_result(report);
+    const parts = [
+        view.marker,
+        `### ${headline(report)}`,
+        '',
+        ...triggerLine(view.trigger),
+        ...promptSection(promptLines, restLines),
+        '',
+        '| | |',
+        '|---|---|',
+        `| **Status** | ${(0,sanitize/* escapeMarkup */.My)(report.run.status)} |`,
+        ...(outcome === undefined ? [] : [`| **Result** | ${outcome} |`]),
+        `| **Harness** | ${(0,sanitize/* escapeMarkup */.My)(report.harness)} |`,
+        `| **Branch** | ${comment_body_branches(report, repoUrl)} |`,
+        `| **Duration** | ${formatDuration(durationMs(report))} |`,
+        `| **Run id** | ${(0,sanitize/* escapeMarkup */.My)(report.run.runId)} |`,
+        ...eventRows(report, events),
+    ];
+    if (report.failure)
+        parts.push('', `**Error:** ${(0,sanitize/* escapeMarkup */.My)(report.failure, 1000)}`);
+    // A reply to a comment ends with what the asker wants to know: the pull request, or that nothing changed.
+    else if (view.trigger && outcome !== undefined)
+        parts.push('', `**${outcome}**`);
+    parts.push('', logLink(context));
+    return parts.join('\n') + '\n';
+}
+/**
+ * The pull-request comment, as markdown, at most MAX_COMMENT_CHARS long: when
+ * it would be longer, the prompt's folded lines go first, then the oldest
+ * event rows, each with a note. Every value from the API or the prompt is escaped.
+ */
+function renderComment(report, view, maxChars = MAX_COMMENT_CHARS) {
+    const lines = (0,sanitize/* stripControls */.$Y)(view.prompt).trim().split('\n');
+    let restLines = Math.min(Math.max(0, lines.length - PROMPT_PREVIEW_LINES), MAX_PROMPT_REST_LINES);
+    let events = report.recentEvents.length;
+    let body = render(report, view, lines, restLines, events);
+    // Each step drops a share of what is left (at least one line or row), so a few renders find the fit.
+    while (body.length > maxChars && restLines > 0) {
+        restLines = Math.max(0, Math.min(restLines - 1, Math.floor(restLines * (maxChars / body.length) * 0.95)));
+        body = render(report, view, lines, restLines, events);
+    }
+    while (body.length > maxChars && events > 0)
+        body = render(report, view, lines, restLines, --events);
+    return body;
+}
+
 ;// CONCATENATED MODULE: ./src/github/comment-api.ts
 
 
@@ -2790,6 +3048,10 @@ function matchTrigger(rawBody, phrase) {
     return { found: true, task: tidy };
 }
 
+// EXTERNAL MODULE: ./src/input-error.ts
+var input_error = __nccwpck_require__(6236);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
 ;// CONCATENATED MODULE: ./src/github/comment-trigger.ts
 // Comment mode: a comment (or review) that addresses the agent with the
 // trigger phrase starts a run, if its author may write to the repository.
@@ -2996,34 +3258,6 @@ async function triggered(options, event, { task, phrase, token }) {
     return { triggered: true, run: new CommentRun(event, api, comment, task, refs, token, links) };
 }
 
-;// CONCATENATED MODULE: ./src/repo.ts
-
-class RepoNotFoundError extends Error {
-    name = 'RepoNotFoundError';
-}
-/** A repo id as given, or `owner/name` looked up and matched exactly (a query also returns `owner/name-other`). */
-async function resolveRepo(client, ref, signal) {
-    if (ref.kind === 'id')
-        return { id: ref.id, name: ref.id };
-    const repos = await client.findRepos(ref.fullName, signal);
-    const wanted = ref.fullName.toLowerCase();
-    const match = repos.find((repo) => repo.fullName.toLowerCase() === wanted);
-    if (match)
-        return { id: match.id, name: match.fullName };
-    const others = repos.length > 0
-        ? ` (similar names it can see: ${(0,sanitize/* inline */.mG)(repos
-            .slice(0, 5)
-            .map((r) => r.fullName)
-            .join(', '), 300)})`
-        : '';
-    throw new RepoNotFoundError(`Input \`repo\`: no Mogplex repo named ${ref.fullName} is visible to this token${others}. ` +
-        'Import the repository in Mogplex (Projects) and check that the Mogplex GitHub App installation covers it, or pass the repo id (UUID) as `repo`.');
-}
-
-// EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
-// EXTERNAL MODULE: ./src/may-have-started.ts
-var may_have_started = __nccwpck_require__(9581);
 ;// CONCATENATED MODULE: ./src/secrets.ts
 // The values this step masks (the tokens). The runner scrubs them from the
 // log only, and only as written: text escaped for the summary or a comment,
@@ -3087,87 +3321,57 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/idempotency.ts
 
-
-
-const HEADINGS = {
-    success: '✅ Mogplex run succeeded',
-    failed: '❌ Mogplex run failed',
-    started: '▶️ Mogplex run started (not followed: `wait: false`)',
-    timeout: '⏱️ Mogplex run timed out',
-    cancelled: '🛑 Mogplex run stopped: the job was cancelled',
-    error: '⚠️ Mogplex run: the action could not follow it',
-};
-function heading(report) {
-    if (report.outcome === 'failed' && report.run.status === 'cancelled')
-        return '🛑 Mogplex run was cancelled';
-    return HEADINGS[report.outcome ?? 'error'];
-}
-function time(value) {
-    if (value === null || value === undefined)
-        return '';
-    const date = new Date(value);
-    return Number.isNaN(date.getTime())
-        ? ''
-        : date
-            .toISOString()
-            .replace('T', ' ')
-            .replace(/\.\d+Z$/, ' UTC');
-}
-function row(label, value) {
-    return `<tr><th align="left">${label}</th><td>${value}</td></tr>`;
-}
-function code(text) {
-    return text === '' ? '' : `<code>${(0,sanitize/* escapeMarkup */.My)(text)}</code>`;
-}
-/** What the run delivered; the pull request's URL passed a strict rule, so it can be a link. */
-function summary_result(report) {
-    const described = describeDelivery(report, {
-        link: (url) => `<a href="${url}">${(0,sanitize/* escapeMarkup */.My)(url)}</a>`,
-        text: (untrusted) => (0,sanitize/* escapeMarkup */.My)(untrusted, 1000),
-    });
-    if (described !== undefined)
-        return described;
-    if (report.outcome === 'started')
-        return 'Not followed (<code>wait: false</code>)';
-    return report.outcome === 'success' ? 'No delivery recorded' : 'Not delivered';
-}
-/** The job summary, as HTML that GitHub renders. Every value from the API is escaped. */
-function renderSummary(report) {
-    const { run } = report;
-    const byType = [...report.eventsByType].map(([type, count]) => `${(0,sanitize/* escapeMarkup */.My)(type)}: ${count}`).join(', ');
-    const rows = [
-        row('Run id', code(run.runId)),
-        row('Status', `<b>${(0,sanitize/* escapeMarkup */.My)(run.status)}</b>`),
-        row('Result', summary_result(report)),
-        row('Harness', (0,sanitize/* escapeMarkup */.My)(report.harness)),
-        row('Repo', (0,sanitize/* escapeMarkup */.My)(report.repo)),
-        row('Base branch', code(run.branch.base ?? '')),
-        row('Working branch', code(report.agentBranch ?? run.branch.working ?? '')),
-        row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
-        row('Started', time(report.startedAt)),
-        row('Finished', time(report.finishedAt)),
-        row('Duration', formatDuration(durationMs(report))),
-        row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
-    ];
-    const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
-    if (report.failure)
-        parts.push(`<p><b>Error:</b> ${(0,sanitize/* escapeMarkup */.My)(report.failure)}</p>`);
-    if (report.windowFull !== undefined) {
-        parts.push(`<p><b>Note:</b> the first ${report.windowFull} events are shown; the Mogplex events route shows no more, and the run went on past them. Its status was followed to the end.</p>`);
-    }
-    if (report.recentEvents.length > 0) {
-        const events = report.recentEvents.map((event) => {
-            const at = event.createdAt ? time(event.createdAt) : '';
-            return `<tr><td>${at}</td><td>${(0,sanitize/* escapeMarkup */.My)(event.type)}</td><td>${(0,sanitize/* escapeMarkup */.My)(event.toolName ?? '')}</td><td>${(0,sanitize/* escapeMarkup */.My)(event.message)}</td></tr>`;
-        });
-        parts.push(`<h3>Last events</h3>`, `<table><tr><th>Time</th><th>Type</th><th>Tool</th><th>Message</th></tr>${events.join('')}</table>`);
-    }
-    return parts.join('\n') + '\n';
+/**
+ * The Idempotency-Key for POST /runs, derived from the workflow run.
+ * The run attempt is left out on purpose: re-running a workflow replays the
+ * run it already started instead of starting a second agent. Repository, run,
+ * job, step and the request body are in, so two steps, jobs or matrix legs
+ * that ask for different things never share a key (which would be a 409).
+ * In comment mode the triggering comment is in too: each ask is its own run.
+ */
+function deriveIdempotencyKey(context, request) {
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([
+        context.repository,
+        context.runId,
+        context.job,
+        context.action,
+        request,
+        ...(context.comment ? [`${context.comment.eventName}:${context.comment.id}`] : []),
+    ]))
+        .digest('hex');
+    return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+// EXTERNAL MODULE: ./src/may-have-started.ts
+var may_have_started = __nccwpck_require__(9581);
+;// CONCATENATED MODULE: ./src/repo.ts
+
+class RepoNotFoundError extends Error {
+    name = 'RepoNotFoundError';
+}
+/** A repo id as given, or `owner/name` looked up and matched exactly (a query also returns `owner/name-other`). */
+async function resolveRepo(client, ref, signal) {
+    if (ref.kind === 'id')
+        return { id: ref.id, name: ref.id };
+    const repos = await client.findRepos(ref.fullName, signal);
+    const wanted = ref.fullName.toLowerCase();
+    const match = repos.find((repo) => repo.fullName.toLowerCase() === wanted);
+    if (match)
+        return { id: match.id, name: match.fullName };
+    const others = repos.length > 0
+        ? ` (similar names it can see: ${(0,sanitize/* inline */.mG)(repos
+            .slice(0, 5)
+            .map((r) => r.fullName)
+            .join(', '), 300)})`
+        : '';
+    throw new RepoNotFoundError(`Input \`repo\`: no Mogplex repo named ${ref.fullName} is visible to this token${others}. ` +
+        'Import the repository in Mogplex (Projects) and check that the Mogplex GitHub App installation covers it, or pass the repo id (UUID) as `repo`.');
+}
+
+;// CONCATENATED MODULE: ./src/start.ts
 
 
 
@@ -3176,29 +3380,6 @@ function renderSummary(report) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
-const URGENT_CANCEL_TIMEOUT_MS = 3_000;
-/** A start request in flight when the job is cancelled gets this long to tell us the run id. */
-const START_GRACE_MS = 4_000;
 function buildStartRequest(settings, repoId) {
     return {
         repoId,
@@ -3210,188 +3391,6 @@ function buildStartRequest(settings, repoId) {
         ...(settings.rootDirectory !== undefined && { rootDirectory: settings.rootDirectory }),
         ...(settings.mode !== undefined && { mode: settings.mode }),
     };
-}
-/** Installed before any request, so a cancel during the start request is not lost. */
-function watchForCancel() {
-    const cancelled = new AbortController();
-    const hurry = new AbortController();
-    const onSignal = (name) => {
-        if (cancelled.signal.aborted)
-            return;
-        core/* info */.pq(`Received ${name}: the job is being cancelled.`);
-        cancelled.abort(new Error(`job cancelled (${name})`));
-        setTimeout(() => hurry.abort(cancelled.signal.reason), START_GRACE_MS).unref();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return { signal: cancelled.signal, hurry: hurry.signal };
-}
-/** One step's run, from the moment it has an id: what it reports to, and how to stop it. */
-class FollowedRun {
-    report;
-    settings;
-    context;
-    client;
-    log;
-    comment;
-    events;
-    constructor(report, settings, context, client, log, comment, events = new EventsFile(report.run.runId, (message) => core/* warning */.$e(message))) {
-        this.report = report;
-        this.settings = settings;
-        this.context = context;
-        this.client = client;
-        this.log = log;
-        this.comment = comment;
-        this.events = events;
-    }
-    /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
-    async follow(cancel) {
-        const { report, settings, log } = this;
-        const followed = await followRun({
-            client: this.client,
-            run: report.run,
-            cadence: cadenceFor(settings.requestsPerMinute),
-            deadline: Date.now() + settings.timeoutMs,
-            signal: cancel.signal,
-            onEvent: (event) => {
-                recordEvent(report, event);
-                this.events.append(event);
-                const news = readDeliveryNews(event);
-                if (news) {
-                    applyDeliveryNews(report, news);
-                    for (const refused of news.refused ?? [])
-                        core/* warning */.$e(`Ignored a value from Mogplex: ${(0,sanitize/* inline */.mG)(refused, 300)}`);
-                }
-                const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
-                log.print(render(event, report.startedAt, log.token()));
-            },
-            onRun: (run) => {
-                const changed = run.status !== report.run.status;
-                if (changed)
-                    log.print(renderStatusChange(report.run.status, run, log.token()));
-                report.run = run;
-                if (changed)
-                    void this.comment?.publish(report);
-            },
-            onWindowFull: (shown) => {
-                report.windowFull = shown;
-                log.print(renderWindowFull(shown));
-            },
-            onPollError: (error) => {
-                log.print(untrusted([`Polling failed, will try again: ${(0,errors/* describeError */.Uc)(error)}`], log.token()));
-            },
-        });
-        report.run = followed.run;
-        return followed.end;
-    }
-    /** Sets the outcome for how following ended; cancels the run where that is asked for. */
-    async conclude(end) {
-        const { report, settings } = this;
-        const runId = report.run.runId;
-        const minutes = settings.timeoutMs / 60_000;
-        if (end === 'terminal') {
-            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
-            if (report.run.status === 'success')
-                await this.confirmChanged();
-            const failure = terminalFailure(report.run) ?? this.unchanged();
-            report.outcome = failure ? 'failed' : 'success';
-            if (failure)
-                report.failure = failure;
-            const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
-            report.finishedAt = Number.isNaN(updated) ? Date.now() : updated;
-        }
-        else if (end === 'timeout') {
-            report.outcome = 'timeout';
-            if (settings.cancelOnTimeout) {
-                await this.cancel(`timeout-minutes (${minutes}) reached`);
-                report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} was cancelled.`;
-            }
-            else {
-                core/* saveState */.LZ(state/* STATE */.c.done, 'true');
-                report.failure =
-                    `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
-                        `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
-            }
-        }
-        else {
-            report.outcome = 'cancelled';
-            await this.cancel('The job was cancelled');
-            report.failure = `The job was cancelled; cancellation of Mogplex run ${runId} was requested (last known status: ${report.run.status}).`;
-        }
-        this.log.print(renderEnd(report, this.log.token()));
-        this.log.print(renderDelivery(report, this.log.token()));
-        if (report.delivery?.pullRequestUrl)
-            core/* notice */.lm(`Mogplex run ${report.run.runId}: pull request ${report.delivery.pullRequestUrl}`);
-    }
-    /**
-     * On a pull request's own branch the server's `changed` only says the branch
-     * is ahead of its base: whether this run added commits shows in its head.
-     */
-    async confirmChanged() {
-        const { report, settings } = this;
-        const head = settings.pullRequestHead;
-        if (!head || !report.delivery || (report.agentBranch ?? report.run.branch.working) !== head.branch)
-            return;
-        const fallback = "`changed` says only that the branch is ahead of its base (Mogplex's view)";
-        if (settings.githubToken === '') {
-            core/* warning */.$e(`No \`github-token\` to read the head of ${head.branch}; ${fallback}.`);
-            return;
-        }
-        try {
-            report.delivery.changed = (await readBranchHead(this.context, settings.githubToken, head.branch)) !== head.sha;
-        }
-        catch (error) {
-            core/* warning */.$e(`Could not read the head of ${head.branch} from GitHub (${(0,sanitize/* inline */.mG)(githubErrorText(error), 300)}); ${fallback}.`);
-        }
-    }
-    /** With require-changes, a successful run that changed nothing fails the step. */
-    unchanged() {
-        const { report } = this;
-        if (!this.settings.requireChanges || report.delivery?.changed === true)
-            return undefined;
-        return report.delivery
-            ? `Mogplex run ${report.run.runId} succeeded but changed no code, and \`require-changes\` is true.`
-            : `Mogplex run ${report.run.runId} succeeded but recorded no delivery, so it cannot be shown to have changed code, and \`require-changes\` is true.`;
-    }
-    /** Outputs, summary, comment and the step's verdict: written on every path that got a run id. */
-    async finish() {
-        const { report } = this;
-        report.finishedAt ??= Date.now();
-        this.events.close(report.run);
-        const outputs = outputsOf(report);
-        for (const warning of outputs.warnings)
-            core/* warning */.$e(warning);
-        for (const [name, value] of Object.entries(outputs.values))
-            core/* setOutput */.uH(name, value);
-        core/* setOutput */.uH('events-file', this.events.path);
-        try {
-            await core/* summary */.z.addRaw(renderSummary(report)).write();
-        }
-        catch (error) {
-            core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        if (report.failure)
-            core/* setFailed */.C1(report.failure);
-        await this.comment?.publish(report);
-    }
-    async cancel(why) {
-        try {
-            const result = await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
-            if (result.run)
-                this.report.run = result.run;
-            core/* saveState */.LZ(state/* STATE */.c.done, 'true');
-            core/* info */.pq(`${why}: cancellation of the Mogplex run was requested${result.alreadyTerminal ? ' (it had already ended)' : ''}.`);
-        }
-        catch (error) {
-            core/* warning */.$e(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${(0,errors/* describeError */.Uc)(error)}`);
-        }
-    }
-}
-function terminalFailure(run) {
-    if (run.status === 'success')
-        return undefined;
-    const reason = run.error ? `: ${(0,sanitize/* stripControls */.$Y)(run.error)}` : '';
-    return `Mogplex run ${run.runId} ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}${reason}`;
 }
 /** The start request failed: it may still have created a run (it was cut short, or its answer was lost). */
 class StartFailed extends Error {
@@ -3445,6 +3444,63 @@ async function cleanUpStart(client, failure, cancelled) {
     if (settled)
         core/* saveState */.LZ(state/* STATE */.c.done, 'true');
 }
+/**
+ * Why the step failed to start a run, after cleaning up a run the failed
+ * request may have started; also sets the `error` output (redacted, one line).
+ */
+async function startFailure(client, error, cancelled, redact) {
+    if (error instanceof StartFailed)
+        await cleanUpStart(client, error, cancelled);
+    const reason = redact((0,errors/* describeError */.Uc)(error instanceof StartFailed ? error.error : error));
+    core/* setOutput */.uH('error', (0,sanitize/* inline */.mG)(reason, 2000));
+    if (!cancelled)
+        return reason;
+    return error instanceof StartFailed
+        ? `The job was cancelled while the Mogplex run was being started: ${reason}`
+        : `The job was cancelled before the Mogplex run was started: ${reason}`;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The Mogplex client for this step: its budget, what it cuts out of answers, where it logs. */
+function mogplexClient(settings, secrets, log) {
+    return new client/* MogplexClient */.a({
+        apiUrl: settings.apiUrl,
+        token: settings.token,
+        budget: new budget/* RequestBudget */.bK(settings.requestsPerMinute, settings.shareFirstMinute ? { firstMinute: budget/* FIRST_MINUTE_SHARE */.Ei } : {}),
+        redact: (text) => secrets.redact(text),
+        redactJson: (value) => secrets.redactJson(value),
+        // core.debug escapes its data; at log-level debug the lines are printed like other untrusted text.
+        debug: settings.logLevel === 'debug'
+            ? (line) => log.print(untrusted([`[debug] ${(0,sanitize/* inline */.mG)(line, 500)}`], log.token()))
+            : (line) => core/* debug */.Yz(line),
+        onMoved: (from, to) => {
+            core/* info */.pq(`The Mogplex API answers at ${to}, not ${from}: set \`api-url\` to ${to} (or leave it empty for the default) to save a redirect.`);
+            core/* saveState */.LZ(state/* STATE */.c.apiUrl, to);
+        },
+    });
+}
+/**
+ * The conductor: picks the mode (a run from inputs, or a run from a comment),
+ * reads the settings, starts the run and hands it to FollowedRun.
+ */
 async function main() {
     const context = (0,event_context/* readWorkflowContext */.F)();
     const secrets = new Secrets();
@@ -3486,36 +3542,14 @@ async function main() {
     }
     const cancel = watchForCancel();
     const log = new JobLog();
-    const client = new api_client/* MogplexClient */.a({
-        apiUrl: settings.apiUrl,
-        token: settings.token,
-        budget: new budget/* RequestBudget */.bK(settings.requestsPerMinute, settings.shareFirstMinute ? { firstMinute: budget/* FIRST_MINUTE_SHARE */.Ei } : {}),
-        redact: (text) => secrets.redact(text),
-        redactJson: (value) => secrets.redactJson(value),
-        // core.debug escapes its data; at log-level debug the lines are printed like other untrusted text.
-        debug: settings.logLevel === 'debug'
-            ? (line) => log.print(untrusted([`[debug] ${(0,sanitize/* inline */.mG)(line, 500)}`], log.token()))
-            : (line) => core/* debug */.Yz(line),
-        onMoved: (from, to) => {
-            core/* info */.pq(`The Mogplex API answers at ${to}, not ${from}: set \`api-url\` to ${to} (or leave it empty for the default) to save a redirect.`);
-            core/* saveState */.LZ(state/* STATE */.c.apiUrl, to);
-        },
-    });
+    const client = mogplexClient(settings, secrets, log);
     core/* saveState */.LZ(state/* STATE */.c.apiUrl, settings.apiUrl);
     let started;
     try {
         started = await start(settings, context, client, cancel);
     }
     catch (error) {
-        if (error instanceof StartFailed)
-            await cleanUpStart(client, error, cancel.signal.aborted);
-        const reason = secrets.redact((0,errors/* describeError */.Uc)(error instanceof StartFailed ? error.error : error));
-        core/* setOutput */.uH('error', (0,sanitize/* inline */.mG)(reason, 2000));
-        await fail(!cancel.signal.aborted
-            ? reason
-            : error instanceof StartFailed
-                ? `The job was cancelled while the Mogplex run was being started: ${reason}`
-                : `The job was cancelled before the Mogplex run was started: ${reason}`);
+        await fail(await startFailure(client, error, cancel.signal.aborted, (text) => secrets.redact(text)));
         return;
     }
     const { report } = started;

@@ -115,7 +115,8 @@ export async function followRun(options: FollowOptions): Promise<{ end: FollowEn
       }
       const sincePrevious = Date.now() - (answeredAt ?? Date.now() - interval);
       answeredAt = Date.now();
-      if (retryIn === undefined) interval = windowFull ? cadence.statusMs : nextInterval(cadence, sincePrevious, { events: active, ending });
+      if (retryIn === undefined)
+        interval = windowFull ? cadence.statusMs : nextInterval(cadence, sincePrevious, { events: active, ending });
       // A 404's backoff is exact; the pace is jittered so steps started together do not poll in step.
       wait = retryIn ?? jittered(cadence, interval, options.random);
     }

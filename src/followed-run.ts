@@ -1,0 +1,184 @@
+import * as core from '@actions/core';
+import type { MogplexClient } from './api/client.js';
+import { describeError } from './api/errors.js';
+import type { RunDetail } from './api/schema.js';
+import { cadenceFor } from './cadence.js';
+import type { Cancellation } from './cancellation.js';
+import { applyDeliveryNews, readDeliveryNews } from './delivery.js';
+import type { WorkflowContext } from './event/context.js';
+import { EventsFile } from './events-file.js';
+import { followRun, type FollowEnd } from './follow.js';
+import { readBranchHead } from './github/branch-head.js';
+import { githubErrorText } from './github/octokit.js';
+import type { Settings } from './inputs.js';
+import {
+  type JobLog,
+  renderDelivery,
+  renderEnd,
+  renderEvent,
+  renderQuietEvent,
+  renderStatusChange,
+  renderWindowFull,
+  untrusted,
+} from './log.js';
+import { outputsOf } from './outputs.js';
+import { recordEvent, type RunReport } from './report.js';
+import { inline, stripControls } from './sanitize.js';
+import { STATE } from './state.js';
+import { renderSummary } from './summary.js';
+
+/** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
+const URGENT_CANCEL_TIMEOUT_MS = 3_000;
+
+interface RunComment {
+  publish(report: RunReport): Promise<void>;
+}
+
+/** One step's run, from the moment it has an id: what it reports to, and how to stop it. */
+export class FollowedRun {
+  constructor(
+    readonly report: RunReport,
+    private readonly settings: Settings,
+    private readonly context: WorkflowContext,
+    private readonly client: MogplexClient,
+    private readonly log: JobLog,
+    private readonly comment: RunComment | undefined,
+    private readonly events = new EventsFile(report.run.runId, (message) => core.warning(message)),
+  ) {}
+
+  /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
+  async follow(cancel: Cancellation): Promise<FollowEnd> {
+    const { report, settings, log } = this;
+    const followed = await followRun({
+      client: this.client,
+      run: report.run,
+      cadence: cadenceFor(settings.requestsPerMinute),
+      deadline: Date.now() + settings.timeoutMs,
+      signal: cancel.signal,
+      onEvent: (event) => {
+        recordEvent(report, event);
+        this.events.append(event);
+        const news = readDeliveryNews(event);
+        if (news) {
+          applyDeliveryNews(report, news);
+          for (const refused of news.refused ?? []) core.warning(`Ignored a value from Mogplex: ${inline(refused, 300)}`);
+        }
+        const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
+        log.print(render(event, report.startedAt, log.token()));
+      },
+      onRun: (run) => {
+        const changed = run.status !== report.run.status;
+        if (changed) log.print(renderStatusChange(report.run.status, run, log.token()));
+        report.run = run;
+        if (changed) void this.comment?.publish(report);
+      },
+      onWindowFull: (shown) => {
+        report.windowFull = shown;
+        log.print(renderWindowFull(shown));
+      },
+      onPollError: (error) => {
+        log.print(untrusted([`Polling failed, will try again: ${describeError(error)}`], log.token()));
+      },
+    });
+    report.run = followed.run;
+    return followed.end;
+  }
+
+  /** Sets the outcome for how following ended; cancels the run where that is asked for. */
+  async conclude(end: FollowEnd): Promise<void> {
+    const { report, settings } = this;
+    const runId = report.run.runId;
+    const minutes = settings.timeoutMs / 60_000;
+    if (end === 'terminal') {
+      core.saveState(STATE.done, 'true');
+      if (report.run.status === 'success') await this.confirmChanged();
+      const failure = terminalFailure(report.run) ?? this.unchanged();
+      report.outcome = failure ? 'failed' : 'success';
+      if (failure) report.failure = failure;
+      const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
+      report.finishedAt = Number.isNaN(updated) ? Date.now() : updated;
+    } else if (end === 'timeout') {
+      report.outcome = 'timeout';
+      if (settings.cancelOnTimeout) {
+        await this.cancel(`timeout-minutes (${minutes}) reached`);
+        report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} was cancelled.`;
+      } else {
+        core.saveState(STATE.done, 'true');
+        report.failure =
+          `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
+          `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
+      }
+    } else {
+      report.outcome = 'cancelled';
+      await this.cancel('The job was cancelled');
+      report.failure = `The job was cancelled; cancellation of Mogplex run ${runId} was requested (last known status: ${report.run.status}).`;
+    }
+    this.log.print(renderEnd(report, this.log.token()));
+    this.log.print(renderDelivery(report, this.log.token()));
+    if (report.delivery?.pullRequestUrl) core.notice(`Mogplex run ${report.run.runId}: pull request ${report.delivery.pullRequestUrl}`);
+  }
+
+  /**
+   * On a pull request's own branch the server's `changed` only says the branch
+   * is ahead of its base: whether this run added commits shows in its head.
+   */
+  private async confirmChanged(): Promise<void> {
+    const { report, settings } = this;
+    const head = settings.pullRequestHead;
+    if (!head || !report.delivery || (report.agentBranch ?? report.run.branch.working) !== head.branch) return;
+    const fallback = "`changed` says only that the branch is ahead of its base (Mogplex's view)";
+    if (settings.githubToken === '') {
+      core.warning(`No \`github-token\` to read the head of ${head.branch}; ${fallback}.`);
+      return;
+    }
+    try {
+      report.delivery.changed = (await readBranchHead(this.context, settings.githubToken, head.branch)) !== head.sha;
+    } catch (error) {
+      core.warning(`Could not read the head of ${head.branch} from GitHub (${inline(githubErrorText(error), 300)}); ${fallback}.`);
+    }
+  }
+
+  /** With require-changes, a successful run that changed nothing fails the step. */
+  private unchanged(): string | undefined {
+    const { report } = this;
+    if (!this.settings.requireChanges || report.delivery?.changed === true) return undefined;
+    return report.delivery
+      ? `Mogplex run ${report.run.runId} succeeded but changed no code, and \`require-changes\` is true.`
+      : `Mogplex run ${report.run.runId} succeeded but recorded no delivery, so it cannot be shown to have changed code, and \`require-changes\` is true.`;
+  }
+
+  /** Outputs, summary, comment and the step's verdict: written on every path that got a run id. */
+  async finish(): Promise<void> {
+    const { report } = this;
+    report.finishedAt ??= Date.now();
+    this.events.close(report.run);
+    const outputs = outputsOf(report);
+    for (const warning of outputs.warnings) core.warning(warning);
+    for (const [name, value] of Object.entries(outputs.values)) core.setOutput(name, value);
+    core.setOutput('events-file', this.events.path);
+    try {
+      await core.summary.addRaw(renderSummary(report)).write();
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (report.failure) core.setFailed(report.failure);
+    await this.comment?.publish(report);
+  }
+
+  private async cancel(why: string): Promise<void> {
+    try {
+      const result = await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
+      if (result.run) this.report.run = result.run;
+      core.saveState(STATE.done, 'true');
+      core.info(`${why}: cancellation of the Mogplex run was requested${result.alreadyTerminal ? ' (it had already ended)' : ''}.`);
+    } catch (error) {
+      core.warning(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${describeError(error)}`);
+    }
+  }
+}
+
+function terminalFailure(run: RunDetail): string | undefined {
+  if (run.status === 'success') return undefined;
+  const reason = run.error ? `: ${stripControls(run.error)}` : '';
+  return `Mogplex run ${run.runId} ${run.status === 'cancelled' ? 'was cancelled' : 'failed'}${reason}`;
+}
