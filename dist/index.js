@@ -1725,17 +1725,34 @@ function announcesEnd(event) {
 var branches = __nccwpck_require__(4659);
 ;// CONCATENATED MODULE: ./src/delivery.ts
 
-/** A pull request page on a GitHub host, nothing else: the URL becomes an output, a notice and a link. */
-const PULL_REQUEST_URL = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
+/** A pull request page, nothing else: the URL becomes an output, a notice and a link. */
+const PULL_REQUEST_URL = /^https:\/\/([A-Za-z0-9.-]+(?::\d{1,5})?)\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
 const DELIVERY_FAILED = 'The agent finished, but GitHub delivery failed';
-function isPullRequestUrl(text) {
-    return PULL_REQUEST_URL.test(text);
+/**
+ * A pull request page on one of `hosts` (github.com, where Mogplex delivers,
+ * and this workflow's GitHub). The URL comes out of the sandbox the agent ran
+ * in, so another host would be a link the agent chose.
+ */
+function isPullRequestUrl(text, hosts) {
+    const host = PULL_REQUEST_URL.exec(text)?.[1];
+    return host !== undefined && hosts.includes(host.toLowerCase());
 }
 function record(payload) {
     return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload : undefined;
 }
-/** What an event says about delivery, or undefined when it says nothing. */
-function readDeliveryNews(event) {
+/** Where a delivered pull request may be: github.com (Mogplex's GitHub App), and this workflow's GitHub server. */
+function pullRequestHosts(serverUrl) {
+    let server;
+    try {
+        server = new URL(serverUrl).host.toLowerCase();
+    }
+    catch {
+        server = undefined;
+    }
+    return [...new Set(['github.com', ...(server ? [server] : [])])];
+}
+/** What an event says about delivery, or undefined when it says nothing; pull request URLs must be on one of `hosts`. */
+function readDeliveryNews(event, hosts) {
     const payload = record(event.payload);
     if (payload === undefined)
         return undefined;
@@ -1761,9 +1778,10 @@ function readDeliveryNews(event) {
     if (payload.stage === 'git_sync' || typeof payload.changed !== 'boolean')
         return { kind: 'branch', ...extra };
     const url = payload.pull_request_url;
-    const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url) ? url : null;
-    if (typeof url === 'string' && url !== '' && pullRequestUrl === null)
-        refused.push(`pull_request_url "${url}" (not a pull request URL)`);
+    const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url, hosts) ? url : null;
+    if (typeof url === 'string' && url !== '' && pullRequestUrl === null) {
+        refused.push(`pull_request_url "${url}" (not a pull request URL on ${hosts.join(' or ')})`);
+    }
     return { kind: 'delivered', aheadOfBase: payload.changed, pullRequestUrl, ...extra, ...(refused.length > 0 && { refused }) };
 }
 /** Takes what an event said into the report. `changed` starts as the server's view; see confirmChanged. */
@@ -2357,7 +2375,8 @@ class FollowedRun {
     log;
     comment;
     events;
-    constructor(report, settings, context, client, log, comment, events = new EventsFile(report.run.runId, (message) => core/* warning */.$e(message))) {
+    prHosts;
+    constructor(report, settings, context, client, log, comment, events = new EventsFile(report.run.runId, (message) => core/* warning */.$e(message)), prHosts = pullRequestHosts(context.serverUrl)) {
         this.report = report;
         this.settings = settings;
         this.context = context;
@@ -2365,6 +2384,7 @@ class FollowedRun {
         this.log = log;
         this.comment = comment;
         this.events = events;
+        this.prHosts = prHosts;
     }
     /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
     async follow(cancel) {
@@ -2378,7 +2398,7 @@ class FollowedRun {
             onEvent: (event) => {
                 recordEvent(report, event);
                 this.events.append(event);
-                const news = readDeliveryNews(event);
+                const news = readDeliveryNews(event, this.prHosts);
                 if (news) {
                     applyDeliveryNews(report, news);
                     for (const refused of news.refused ?? [])

@@ -19,20 +19,37 @@ export type DeliveryNews = (
   refused?: string[];
 };
 
-/** A pull request page on a GitHub host, nothing else: the URL becomes an output, a notice and a link. */
-const PULL_REQUEST_URL = /^https:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
+/** A pull request page, nothing else: the URL becomes an output, a notice and a link. */
+const PULL_REQUEST_URL = /^https:\/\/([A-Za-z0-9.-]+(?::\d{1,5})?)\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
 const DELIVERY_FAILED = 'The agent finished, but GitHub delivery failed';
 
-export function isPullRequestUrl(text: string): boolean {
-  return PULL_REQUEST_URL.test(text);
+/**
+ * A pull request page on one of `hosts` (github.com, where Mogplex delivers,
+ * and this workflow's GitHub). The URL comes out of the sandbox the agent ran
+ * in, so another host would be a link the agent chose.
+ */
+export function isPullRequestUrl(text: string, hosts: readonly string[]): boolean {
+  const host = PULL_REQUEST_URL.exec(text)?.[1];
+  return host !== undefined && hosts.includes(host.toLowerCase());
 }
 
 function record(payload: unknown): Record<string, unknown> | undefined {
   return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
 }
 
-/** What an event says about delivery, or undefined when it says nothing. */
-export function readDeliveryNews(event: RunEvent): DeliveryNews | undefined {
+/** Where a delivered pull request may be: github.com (Mogplex's GitHub App), and this workflow's GitHub server. */
+export function pullRequestHosts(serverUrl: string): string[] {
+  let server: string | undefined;
+  try {
+    server = new URL(serverUrl).host.toLowerCase();
+  } catch {
+    server = undefined;
+  }
+  return [...new Set(['github.com', ...(server ? [server] : [])])];
+}
+
+/** What an event says about delivery, or undefined when it says nothing; pull request URLs must be on one of `hosts`. */
+export function readDeliveryNews(event: RunEvent, hosts: readonly string[]): DeliveryNews | undefined {
   const payload = record(event.payload);
   if (payload === undefined) return undefined;
   if (event.type === 'failed') {
@@ -53,8 +70,10 @@ export function readDeliveryNews(event: RunEvent): DeliveryNews | undefined {
   };
   if (payload.stage === 'git_sync' || typeof payload.changed !== 'boolean') return { kind: 'branch', ...extra };
   const url = payload.pull_request_url;
-  const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url) ? url : null;
-  if (typeof url === 'string' && url !== '' && pullRequestUrl === null) refused.push(`pull_request_url "${url}" (not a pull request URL)`);
+  const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url, hosts) ? url : null;
+  if (typeof url === 'string' && url !== '' && pullRequestUrl === null) {
+    refused.push(`pull_request_url "${url}" (not a pull request URL on ${hosts.join(' or ')})`);
+  }
   return { kind: 'delivered', aheadOfBase: payload.changed, pullRequestUrl, ...extra, ...(refused.length > 0 && { refused }) };
 }
 

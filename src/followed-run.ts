@@ -4,7 +4,7 @@ import { describeError } from './api/errors.js';
 import type { RunDetail } from './api/schema.js';
 import { cadenceFor } from './cadence.js';
 import type { Cancellation } from './cancellation.js';
-import { applyDeliveryNews, readDeliveryNews } from './delivery.js';
+import { applyDeliveryNews, pullRequestHosts, readDeliveryNews } from './delivery.js';
 import type { WorkflowContext } from './event/context.js';
 import { EventsFile } from './events-file.js';
 import { followRun, type FollowEnd } from './follow.js';
@@ -44,6 +44,7 @@ export class FollowedRun {
     private readonly log: JobLog,
     private readonly comment: RunComment | undefined,
     private readonly events = new EventsFile(report.run.runId, (message) => core.warning(message)),
+    private readonly prHosts = pullRequestHosts(context.serverUrl),
   ) {}
 
   /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
@@ -58,7 +59,7 @@ export class FollowedRun {
       onEvent: (event) => {
         recordEvent(report, event);
         this.events.append(event);
-        const news = readDeliveryNews(event);
+        const news = readDeliveryNews(event, this.prHosts);
         if (news) {
           applyDeliveryNews(report, news);
           for (const refused of news.refused ?? []) core.warning(`Ignored a value from Mogplex: ${inline(refused, 300)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDeliveryNews, describeDelivery, readDeliveryNews } from '../../src/delivery.js';
+import { applyDeliveryNews, describeDelivery, pullRequestHosts, readDeliveryNews } from '../../src/delivery.js';
 import { renderComment } from '../../src/github/comment-body.js';
 import type { WorkflowContext } from '../../src/event/context.js';
 import { outputsOf } from '../../src/outputs.js';
@@ -8,6 +8,7 @@ import { renderSummary } from '../../src/summary.js';
 import { runEvent, startedRun } from './fixtures.js';
 
 const PR = 'https://github.com/acme/web/pull/43';
+const HOSTS = pullRequestHosts('https://github.com');
 const sync = runEvent({
   id: 's',
   message: 'Synchronized mogplex/agent-0123456789ab',
@@ -38,7 +39,7 @@ function reportOf(events: ReturnType<typeof runEvent>[], status = 'success'): Ru
   const report = newReport(startedRun({ branch: { base: 'main', working: 'main', createBranch: false } }), 'acme/web');
   for (const event of events) {
     recordEvent(report, event);
-    const news = readDeliveryNews(event);
+    const news = readDeliveryNews(event, HOSTS);
     if (news) applyDeliveryNews(report, news);
   }
   report.run = { ...report.run, status, ...(status === 'failed' && { error: 'The agent finished, but GitHub delivery failed: ...' }) };
@@ -60,14 +61,14 @@ const context: WorkflowContext = {
 
 describe('readDeliveryNews', () => {
   it('reads the payload, never the message', () => {
-    expect(readDeliveryNews({ ...delivered(true, PR), message: 'No code changes to deliver' })).toEqual({
+    expect(readDeliveryNews({ ...delivered(true, PR), message: 'No code changes to deliver' }, HOSTS)).toEqual({
       kind: 'delivered',
       branch: 'mogplex/agent-0123456789ab',
       aheadOfBase: true,
       pullRequestUrl: PR,
     });
-    expect(readDeliveryNews(runEvent({ message: 'Pull request ready', payload: null }))).toBeUndefined();
-    expect(readDeliveryNews(runEvent({ type: 'failed', payload: { error: 'Agent exited 1' } }))).toBeUndefined();
+    expect(readDeliveryNews(runEvent({ message: 'Pull request ready', payload: null }), HOSTS)).toBeUndefined();
+    expect(readDeliveryNews(runEvent({ type: 'failed', payload: { error: 'Agent exited 1' } }), HOSTS)).toBeUndefined();
   });
 
   it('leaves out a URL that is not a pull request page, or a branch Mogplex would refuse, and says so', () => {
@@ -77,15 +78,36 @@ describe('readDeliveryNews', () => {
       `${PR}?x=1`,
       `${PR}\n::error::x`,
       'http://github.com/a/b/pull/1',
+      // The URL comes out of the agent's sandbox: a pull request page on another host is the agent's link.
+      'https://evil.example/acme/web/pull/43',
+      'https://github.com.evil.example/acme/web/pull/43',
     ]) {
-      const news = readDeliveryNews({
-        ...delivered(true, url),
-        payload: { stage: 'git_delivery', changed: true, pull_request_url: url, working_branch: 'a b' },
-      });
+      const news = readDeliveryNews(
+        {
+          ...delivered(true, url),
+          payload: { stage: 'git_delivery', changed: true, pull_request_url: url, working_branch: 'a b' },
+        },
+        HOSTS,
+      );
       expect(news).toMatchObject({ kind: 'delivered', pullRequestUrl: null });
       expect(news).not.toHaveProperty('branch');
       expect(news?.refused).toHaveLength(2);
     }
+  });
+});
+
+describe('pullRequestHosts', () => {
+  it("is github.com and this workflow's GitHub server", () => {
+    expect(pullRequestHosts('https://github.com')).toEqual(['github.com']);
+    expect(pullRequestHosts('https://GHE.acme.example')).toEqual(['github.com', 'ghe.acme.example']);
+    expect(pullRequestHosts('not a url')).toEqual(['github.com']);
+  });
+
+  it("accepts a pull request on the workflow's GitHub Enterprise Server", () => {
+    const url = 'https://ghe.acme.example/acme/web/pull/7';
+    const event = { ...delivered(true, url), payload: { stage: 'git_delivery', changed: true, pull_request_url: url } };
+    expect(readDeliveryNews(event, pullRequestHosts('https://ghe.acme.example'))).toMatchObject({ pullRequestUrl: url });
+    expect(readDeliveryNews(event, HOSTS)).toMatchObject({ pullRequestUrl: null });
   });
 });
 
