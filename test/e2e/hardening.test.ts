@@ -45,7 +45,8 @@ describe('faults', () => {
   });
 
   it('survives bursts of 500s, a reset socket, garbled and slow answers while polling: every event once', async () => {
-    const sim = await simulator({ scenario: 'slow', speed: 0.8 });
+    // Long enough (about 19 s) for ten polls under the sharing cadence, also on a loaded machine.
+    const sim = await simulator({ scenario: 'slow', speed: 1.5 });
     // Counted among events requests, retries included: a burst of three 500s; later a reset, a proxy page and a garbled body in a row.
     sim.addFault({ match: { path: EVENTS, nth: 2, times: 3 }, action: { status: 500 } });
     sim.addFault({ match: { path: EVENTS, nth: 7 }, action: { destroy: 'before' } });
