@@ -1191,6 +1191,7 @@ function chooseBranches(inputs, context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B0: () => (/* binding */ isFork),
 /* harmony export */   Kx: () => (/* binding */ isCommentEvent),
 /* harmony export */   Xb: () => (/* binding */ readPullRequestRefs),
 /* harmony export */   cY: () => (/* binding */ readCommentEvent)
@@ -1232,6 +1233,10 @@ function readPullRequestRefs(value) {
     const headRepo = text(record(head?.repo)?.full_name);
     const headSha = text(head?.sha);
     return { headRef, ...(headSha !== '' && { headSha }), headRepo: headRepo === '' ? null : headRepo, baseRef, baseRepo };
+}
+/** A pull request whose head is not in the base repository (also when the fork is gone). */
+function isFork(refs) {
+    return refs.headRepo !== refs.baseRepo;
 }
 function thread(value, isPullRequest) {
     const t = record(value);
@@ -1301,9 +1306,6 @@ function readEvent(path) {
         return {};
     }
 }
-function text(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
 function pullRequestNumber(eventName, event) {
     const number = eventName === 'issue_comment' ? (event.issue?.pull_request ? event.issue.number : undefined) : event.pull_request?.number;
     return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
@@ -1312,12 +1314,7 @@ function readWorkflowContext(env = process.env) {
     const eventName = env.GITHUB_EVENT_NAME ?? '';
     const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
     const event = isPullRequest || (0,_comment_event_js__WEBPACK_IMPORTED_MODULE_1__/* .isCommentEvent */ .Kx)(eventName) ? readEvent(env.GITHUB_EVENT_PATH) : {};
-    const pr = isPullRequest ? event.pull_request : undefined;
-    const headRef = text(pr?.head?.ref);
-    const headSha = text(pr?.head?.sha);
-    const baseRef = text(pr?.base?.ref);
-    const headRepo = pr?.head?.repo?.full_name;
-    const baseRepo = pr?.base?.repo?.full_name;
+    const refs = isPullRequest ? (0,_comment_event_js__WEBPACK_IMPORTED_MODULE_1__/* .readPullRequestRefs */ .Xb)(event.pull_request) : undefined;
     const number = pullRequestNumber(eventName, event);
     const comment = (0,_comment_event_js__WEBPACK_IMPORTED_MODULE_1__/* .readCommentEvent */ .cY)(eventName, event);
     return {
@@ -1329,12 +1326,11 @@ function readWorkflowContext(env = process.env) {
         action: env.GITHUB_ACTION ?? '',
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        ...(headRef !== undefined && { pullRequestHeadRef: headRef }),
-        ...(headSha !== undefined && { pullRequestHeadSha: headSha }),
-        ...(baseRef !== undefined && { pullRequestBaseRef: baseRef }),
+        ...(refs && { pullRequestHeadRef: refs.headRef, pullRequestBaseRef: refs.baseRef }),
+        ...(refs?.headSha !== undefined && { pullRequestHeadSha: refs.headSha }),
         ...(number !== undefined && { pullRequestNumber: number }),
         // Same repository only when the payload says so: a deleted fork has no head repo.
-        fromFork: pr !== undefined && (typeof headRepo !== 'string' || headRepo !== (typeof baseRepo === 'string' ? baseRepo : env.GITHUB_REPOSITORY)),
+        fromFork: refs !== undefined && (0,_comment_event_js__WEBPACK_IMPORTED_MODULE_1__/* .isFork */ .B0)(refs),
         ...(comment !== undefined && { comment }),
     };
 }
@@ -3129,7 +3125,27 @@ class CommentRun {
         this.token = token;
         this.links = links;
     }
-    /** The run's settings: the composed prompt, and on a pull request its own branches. Throws InputError. */
+    /**
+     * The workflow context as the run sees it: on a pull request, its branches
+     * (from the event, or `GET /pulls/{n}` for issue_comment), so the inputs get
+     * the same branch defaults as on a pull_request event (working = head,
+     * base = its target; the head before the run tells whether it added commits).
+     */
+    context(base) {
+        const refs = this.refs;
+        if (!refs)
+            return base;
+        return {
+            ...base,
+            pullRequestNumber: this.event.thread.number,
+            pullRequestHeadRef: refs.headRef,
+            pullRequestBaseRef: refs.baseRef,
+            ...(refs.headSha !== undefined && { pullRequestHeadSha: refs.headSha }),
+            // Forks were refused before a CommentRun was made.
+            fromFork: false,
+        };
+    }
+    /** The run's settings: the standing instructions and the comment's task composed into the prompt. Throws InputError. */
     apply(settings, context) {
         const prompt = composePrompt({
             standing: settings.prompt,
@@ -3142,27 +3158,7 @@ class CommentRun {
         if (prompt === undefined) {
             throw new input_error/* InputError */.d('prompt', `together with the comment's task it is longer than the ${inputs/* MAX_PROMPT_CHARS */.cg} characters Mogplex accepts; shorten the standing instructions.`);
         }
-        const applied = { ...settings, prompt, githubToken: this.token, commentOnPr: false };
-        if (!this.refs)
-            return applied;
-        for (const [name, branch] of [
-            ['head', this.refs.headRef],
-            ['base', this.refs.baseRef],
-        ]) {
-            const problem = (0,branches/* branchProblem */.M)(branch);
-            if (problem)
-                throw new Error(`The pull request's ${name} branch "${(0,sanitize/* inline */.mG)(branch, 100)}" is not a branch name Mogplex accepts: it ${problem}.`);
-        }
-        // The agent's commits land on the pull request itself (mogplex-api.md: working = head, base = its target);
-        // the head it had before tells afterwards whether this run added commits.
-        const { headRef, baseRef, headSha } = this.refs;
-        return {
-            ...applied,
-            baseBranch: baseRef,
-            workingBranch: headRef,
-            createBranch: false,
-            ...(headSha !== undefined && { pullRequestHead: { branch: headRef, sha: headSha } }),
-        };
+        return { ...settings, prompt, githubToken: this.token, commentOnPr: false };
     }
     /** Keeps the tracking comment up to date; once the run has ended, the final reaction. */
     async publish(report) {
@@ -3261,7 +3257,7 @@ async function triggered(options, event, { task, phrase, token }) {
         await react(api, event, 'confused');
         return { triggered: false, reason: message };
     };
-    if (refs && refs.headRepo !== refs.baseRepo) {
+    if (refs && (0,comment_event/* isFork */.B0)(refs)) {
         return refuse({
             headline: '🚫 Mogplex run not started: this pull request comes from a fork',
             message: "The agent pushes its commits to the pull request's branch, and that branch lives in the fork, where this repository's agent cannot push. " +
@@ -3522,7 +3518,7 @@ function mogplexClient(settings, secrets, log) {
  * reads the settings, starts the run and hands it to FollowedRun.
  */
 async function main() {
-    const context = (0,event_context/* readWorkflowContext */.F)();
+    const workflow = (0,event_context/* readWorkflowContext */.F)();
     const secrets = new Secrets();
     // The job's GITHUB_TOKEN is masked by the runner; it is cut out of what Mogplex answers too.
     secrets.add(core/* getInput */.V4('github-token'));
@@ -3532,7 +3528,7 @@ async function main() {
         secrets.add(secret);
     };
     // Comment mode: the comment starts a run only when it asks for one and its author may.
-    const trigger = (0,comment_event/* isCommentEvent */.Kx)(context.eventName) ? await commentTrigger({ context, getInput, onSecret }) : undefined;
+    const trigger = (0,comment_event/* isCommentEvent */.Kx)(workflow.eventName) ? await commentTrigger({ context: workflow, getInput, onSecret }) : undefined;
     if (trigger && !trigger.triggered) {
         core/* setOutput */.uH('triggered', 'false');
         if (trigger.error)
@@ -3540,6 +3536,8 @@ async function main() {
         return;
     }
     const asked = trigger?.run;
+    // A comment on a pull request runs on that pull request, as a pull_request event would.
+    const context = asked?.context(workflow) ?? workflow;
     const fail = async (message) => {
         core/* setFailed */.C1(message);
         await asked?.fail(message);

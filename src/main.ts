@@ -46,7 +46,7 @@ function mogplexClient(settings: Settings, secrets: Secrets, log: JobLog): Mogpl
  * reads the settings, starts the run and hands it to FollowedRun.
  */
 export async function main(): Promise<void> {
-  const context = readWorkflowContext();
+  const workflow = readWorkflowContext();
   const secrets = new Secrets();
   // The job's GITHUB_TOKEN is masked by the runner; it is cut out of what Mogplex answers too.
   secrets.add(core.getInput('github-token'));
@@ -56,13 +56,15 @@ export async function main(): Promise<void> {
     secrets.add(secret);
   };
   // Comment mode: the comment starts a run only when it asks for one and its author may.
-  const trigger = isCommentEvent(context.eventName) ? await commentTrigger({ context, getInput, onSecret }) : undefined;
+  const trigger = isCommentEvent(workflow.eventName) ? await commentTrigger({ context: workflow, getInput, onSecret }) : undefined;
   if (trigger && !trigger.triggered) {
     core.setOutput('triggered', 'false');
     if (trigger.error) core.setFailed(trigger.error);
     return;
   }
   const asked = trigger?.run;
+  // A comment on a pull request runs on that pull request, as a pull_request event would.
+  const context = asked?.context(workflow) ?? workflow;
   const fail = async (message: string): Promise<void> => {
     core.setFailed(message);
     await asked?.fail(message);

@@ -84,6 +84,11 @@ export function readPullRequestRefs(value: unknown): PullRequestRefs | undefined
   return { headRef, ...(headSha !== '' && { headSha }), headRepo: headRepo === '' ? null : headRepo, baseRef, baseRepo };
 }
 
+/** A pull request whose head is not in the base repository (also when the fork is gone). */
+export function isFork(refs: PullRequestRefs): boolean {
+  return refs.headRepo !== refs.baseRepo;
+}
+
 function thread(value: unknown, isPullRequest: boolean): CommentThread | undefined {
   const t = record(value);
   const number = positive(t?.number);

@@ -1,6 +1,6 @@
 // What the workflow run and its event say: the environment and the event payload, read once.
 import { readFileSync } from 'node:fs';
-import { isCommentEvent, readCommentEvent, type CommentEvent } from './comment-event.js';
+import { isCommentEvent, isFork, readCommentEvent, readPullRequestRefs, type CommentEvent } from './comment-event.js';
 
 /** What the action needs to know about the workflow run it is part of. */
 export interface WorkflowContext {
@@ -27,14 +27,8 @@ export interface WorkflowContext {
   comment?: CommentEvent;
 }
 
-interface PullRequestPayload {
-  number?: unknown;
-  head?: { ref?: unknown; sha?: unknown; repo?: { full_name?: unknown } | null };
-  base?: { ref?: unknown; repo?: { full_name?: unknown } | null };
-}
-
 interface EventPayload {
-  pull_request?: PullRequestPayload;
+  pull_request?: { number?: unknown };
   issue?: { number?: unknown; pull_request?: unknown };
 }
 
@@ -49,10 +43,6 @@ function readEvent(path: string | undefined): EventPayload {
   }
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 function pullRequestNumber(eventName: string, event: EventPayload): number | undefined {
   const number = eventName === 'issue_comment' ? (event.issue?.pull_request ? event.issue.number : undefined) : event.pull_request?.number;
   return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
@@ -62,12 +52,7 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
   const event = isPullRequest || isCommentEvent(eventName) ? readEvent(env.GITHUB_EVENT_PATH) : {};
-  const pr = isPullRequest ? event.pull_request : undefined;
-  const headRef = text(pr?.head?.ref);
-  const headSha = text(pr?.head?.sha);
-  const baseRef = text(pr?.base?.ref);
-  const headRepo = pr?.head?.repo?.full_name;
-  const baseRepo = pr?.base?.repo?.full_name;
+  const refs = isPullRequest ? readPullRequestRefs(event.pull_request) : undefined;
   const number = pullRequestNumber(eventName, event);
   const comment = readCommentEvent(eventName, event);
   return {
@@ -79,13 +64,11 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
     action: env.GITHUB_ACTION ?? '',
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    ...(headRef !== undefined && { pullRequestHeadRef: headRef }),
-    ...(headSha !== undefined && { pullRequestHeadSha: headSha }),
-    ...(baseRef !== undefined && { pullRequestBaseRef: baseRef }),
+    ...(refs && { pullRequestHeadRef: refs.headRef, pullRequestBaseRef: refs.baseRef }),
+    ...(refs?.headSha !== undefined && { pullRequestHeadSha: refs.headSha }),
     ...(number !== undefined && { pullRequestNumber: number }),
     // Same repository only when the payload says so: a deleted fork has no head repo.
-    fromFork:
-      pr !== undefined && (typeof headRepo !== 'string' || headRepo !== (typeof baseRepo === 'string' ? baseRepo : env.GITHUB_REPOSITORY)),
+    fromFork: refs !== undefined && isFork(refs),
     ...(comment !== undefined && { comment }),
   };
 }

@@ -6,14 +6,13 @@
 import * as core from '@actions/core';
 import { commentApi, type CommentApi, type Reaction } from './comment-api.js';
 import { commentMarker, type CommentView, type Notice } from './comment-body.js';
-import type { CommentEvent, PullRequestRefs } from '../event/comment-event.js';
+import { isFork, type CommentEvent, type PullRequestRefs } from '../event/comment-event.js';
 import { composePrompt } from './comment-prompt.js';
 import type { WorkflowContext } from '../event/context.js';
 import { githubErrorText, type GitHubClientOptions } from './octokit.js';
 import { authorize, parseAllowedBots } from './permission.js';
 import { TrackingComment, type CommentRole } from './tracking-comment.js';
 import { matchTrigger } from './trigger-phrase.js';
-import { branchProblem } from '../branches.js';
 import { InputError } from '../input-error.js';
 import { MAX_PROMPT_CHARS, type GetInput, type Settings } from '../inputs.js';
 import type { RunReport } from '../report.js';
@@ -70,7 +69,27 @@ export class CommentRun {
     private readonly links: { thread: string; comment: string },
   ) {}
 
-  /** The run's settings: the composed prompt, and on a pull request its own branches. Throws InputError. */
+  /**
+   * The workflow context as the run sees it: on a pull request, its branches
+   * (from the event, or `GET /pulls/{n}` for issue_comment), so the inputs get
+   * the same branch defaults as on a pull_request event (working = head,
+   * base = its target; the head before the run tells whether it added commits).
+   */
+  context(base: WorkflowContext): WorkflowContext {
+    const refs = this.refs;
+    if (!refs) return base;
+    return {
+      ...base,
+      pullRequestNumber: this.event.thread.number,
+      pullRequestHeadRef: refs.headRef,
+      pullRequestBaseRef: refs.baseRef,
+      ...(refs.headSha !== undefined && { pullRequestHeadSha: refs.headSha }),
+      // Forks were refused before a CommentRun was made.
+      fromFork: false,
+    };
+  }
+
+  /** The run's settings: the standing instructions and the comment's task composed into the prompt. Throws InputError. */
   apply(settings: Settings, context: WorkflowContext): Settings {
     const prompt = composePrompt(
       {
@@ -89,26 +108,7 @@ export class CommentRun {
         `together with the comment's task it is longer than the ${MAX_PROMPT_CHARS} characters Mogplex accepts; shorten the standing instructions.`,
       );
     }
-    const applied: Settings = { ...settings, prompt, githubToken: this.token, commentOnPr: false };
-    if (!this.refs) return applied;
-    for (const [name, branch] of [
-      ['head', this.refs.headRef],
-      ['base', this.refs.baseRef],
-    ] as const) {
-      const problem = branchProblem(branch);
-      if (problem)
-        throw new Error(`The pull request's ${name} branch "${inline(branch, 100)}" is not a branch name Mogplex accepts: it ${problem}.`);
-    }
-    // The agent's commits land on the pull request itself (mogplex-api.md: working = head, base = its target);
-    // the head it had before tells afterwards whether this run added commits.
-    const { headRef, baseRef, headSha } = this.refs;
-    return {
-      ...applied,
-      baseBranch: baseRef,
-      workingBranch: headRef,
-      createBranch: false,
-      ...(headSha !== undefined && { pullRequestHead: { branch: headRef, sha: headSha } }),
-    };
+    return { ...settings, prompt, githubToken: this.token, commentOnPr: false };
   }
 
   /** Keeps the tracking comment up to date; once the run has ended, the final reaction. */
@@ -220,7 +220,7 @@ async function triggered(
     await react(api, event, 'confused');
     return { triggered: false, reason: message };
   };
-  if (refs && refs.headRepo !== refs.baseRepo) {
+  if (refs && isFork(refs)) {
     return refuse({
       headline: '🚫 Mogplex run not started: this pull request comes from a fork',
       message:

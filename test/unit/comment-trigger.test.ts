@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { readCommentEvent } from '../../src/event/comment-event.js';
 import { commentTrigger, type CommentTrigger } from '../../src/github/comment-trigger.js';
 import type { WorkflowContext } from '../../src/event/context.js';
+import { chooseBranches } from '../../src/branches.js';
 import type { Settings } from '../../src/inputs.js';
 import { newReport } from '../../src/report.js';
 import { startedRun } from './fixtures.js';
@@ -48,6 +49,11 @@ function contextFor(eventName: string, payload: unknown): WorkflowContext {
 function trigger(context: WorkflowContext, inputs: Record<string, string> = {}): Promise<CommentTrigger> {
   const all: Record<string, string> = { 'github-token': 'ghs_token', 'trigger-phrase': '@mogplex', 'allowed-bots': '', ...inputs };
   return commentTrigger({ context, getInput: (name) => all[name] ?? '', fetch: globalThis.fetch });
+}
+
+/** The branches readSettings gives when no branch input is set. */
+function defaultBranches(context: WorkflowContext): ReturnType<typeof chooseBranches> {
+  return chooseBranches({ base: '', working: '', createBranch: false }, context);
 }
 
 const settings: Settings = {
@@ -209,14 +215,16 @@ describe('commentTrigger: what the run gets', () => {
     const result = await trigger(ctx);
     scope.done();
     if (!result.triggered) throw new Error(result.reason);
-    const applied = result.run.apply(settings, ctx);
-    expect(applied).toMatchObject({
+    const runContext = result.run.context(ctx);
+    expect(runContext).toMatchObject({ pullRequestNumber: 7, fromFork: false });
+    // The same defaults as on a pull_request event.
+    expect(defaultBranches(runContext)).toEqual({
       workingBranch: 'feature/login',
       baseBranch: 'develop',
-      createBranch: false,
       // The head before the run, to tell afterwards whether this run added commits.
       pullRequestHead: { branch: 'feature/login', sha: 'abc123' },
     });
+    const applied = result.run.apply(settings, runContext);
     expect(applied.prompt).toContain('https://github.com/acme/web/pull/7#issuecomment-321');
   });
 
@@ -279,8 +287,8 @@ describe('commentTrigger: what the run gets', () => {
     const result = await trigger(ctx);
     scope.done();
     if (!result.triggered) throw new Error(result.reason);
+    expect(defaultBranches(result.run.context(ctx))).toMatchObject({ workingBranch: 'feat/a', baseBranch: 'main' });
     const applied = result.run.apply(settings, ctx);
-    expect(applied).toMatchObject({ workingBranch: 'feat/a', baseBranch: 'main' });
     expect(applied.prompt).toContain('It comments on the file src/a.ts, line 12');
     expect(applied.prompt).toContain('https://github.com/acme/web/pull/9#discussion_r55');
   });
@@ -361,7 +369,9 @@ describe('commentTrigger: what the run gets', () => {
     const ctx = contextFor('issue_comment', issueComment({ body: '@mogplex fix it', onPullRequest: true }));
     const result = await trigger(ctx);
     if (!result.triggered) throw new Error(result.reason);
-    expect(() => result.run.apply(settings, ctx)).toThrow(/head branch "fix\.\.it" is not a branch name Mogplex accepts/);
+    expect(() => defaultBranches(result.run.context(ctx))).toThrow(
+      /Input `working-branch`: "fix\.\.it" \(the pull request's head branch, the default of `working-branch` on issue_comment\) is not a branch name Mogplex accepts/,
+    );
     expect(() => result.run.apply({ ...settings, prompt: 'x'.repeat(100_000) }, ctx)).toThrow(
       /Input `prompt`: together with the comment's task/,
     );
