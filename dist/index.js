@@ -288,7 +288,7 @@ exports.debug = debug; // for test
 /* harmony export */   bK: () => (/* binding */ RequestBudget)
 /* harmony export */ });
 /* unused harmony export WINDOW_MS */
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6972);
+/* harmony import */ var _plumbing_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3455);
 
 const WINDOW_MS = 60_000;
 /** A token's 60 requests a minute over the 10 runs it may start a minute. */
@@ -336,7 +336,7 @@ class RequestBudget {
     /** Waits for a slot and takes it. */
     async acquire(signal) {
         for (let wait = this.delay(); wait > 0; wait = this.delay())
-            await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(wait, signal);
+            await (0,_plumbing_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(wait, signal);
         return this.record();
     }
     /** Takes a slot without waiting (an urgent cancel). */
@@ -629,8 +629,8 @@ async function send(request) {
     }
 }
 
-// EXTERNAL MODULE: ./src/sleep.ts
-var sleep = __nccwpck_require__(6972);
+// EXTERNAL MODULE: ./src/plumbing/sleep.ts
+var sleep = __nccwpck_require__(3455);
 ;// CONCATENATED MODULE: ./src/api/client.ts
 
 
@@ -837,7 +837,7 @@ class MogplexClient {
 /* harmony export */   hD: () => (/* binding */ ApiError),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5540);
+/* harmony import */ var _plumbing_sanitize_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7861);
 
 /** The API answered with an error status (after any retries). */
 class ApiError extends Error {
@@ -913,11 +913,11 @@ function advice(error) {
 /** A one-paragraph message for the step's failure annotation. */
 function describeError(error) {
     if (error instanceof ApiError) {
-        const detail = error.detail ? ` (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(error.detail, 300)})` : '';
+        const detail = error.detail ? ` (${(0,_plumbing_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(error.detail, 300)})` : '';
         return `Mogplex ${error.operation} failed with HTTP ${error.status}${error.code ? ` ${error.code}` : ''}${detail}. ${advice(error)}`;
     }
     if (error instanceof TransportError) {
-        return `Mogplex ${error.operation} failed: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(error.reason, 300)}. Check \`api-url\` and the runner's network, then re-run.`;
+        return `Mogplex ${error.operation} failed: ${(0,_plumbing_sanitize_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(error.reason, 300)}. Check \`api-url\` and the runner's network, then re-run.`;
     }
     return error instanceof Error ? error.message : String(error);
 }
@@ -1112,81 +1112,6 @@ function parseCancel(data) {
 
 /***/ }),
 
-/***/ 4659:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ branchProblem),
-/* harmony export */   _: () => (/* binding */ chooseBranches)
-/* harmony export */ });
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6236);
-
-/** The server's branch rules (git ref rules, then its own alphabet; mogplex-api.md); returns what is wrong, or undefined. */
-function branchProblem(name) {
-    if (name === 'HEAD' || name === '@')
-        return 'is reserved by git';
-    if (/[\s\u0000-\u001f\u007f]/.test(name))
-        return 'must not contain spaces or control characters';
-    if (name.includes('..'))
-        return 'must not contain `..`';
-    if (name.includes('//'))
-        return 'must not contain `//`';
-    if (name.includes('@{'))
-        return 'must not contain `@{`';
-    if (/[~^:?*[\\]/.test(name))
-        return 'must not contain any of ~ ^ : ? * [ \\';
-    if (name.startsWith('/') || name.endsWith('/'))
-        return 'must not start or end with `/`';
-    if (name.endsWith('.') || name.endsWith('.lock'))
-        return 'must not end with `.` or `.lock`';
-    if (!/^[A-Za-z0-9_./-]+$/.test(name))
-        return 'may hold only ASCII letters, digits and `_ . / -` (Mogplex refuses other characters)';
-    return undefined;
-}
-function checked(input, name, origin = '') {
-    const problem = branchProblem(name);
-    if (problem)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `"${name}"${origin} is not a branch name Mogplex accepts: it ${problem}.`);
-    return name;
-}
-/**
- * Explicit inputs win. On a pull request from this repository the agent works
- * on the pull request's own branch (its commits land on the pull request)
- * and delivery targets the branch the pull request targets. A branch of a
- * fork is not in this repository, so a fork's pull request gives no default.
- */
-function chooseBranches(inputs, context) {
-    const base = inputs.base === '' ? undefined : checked('base-branch', inputs.base);
-    const working = inputs.working === '' ? undefined : checked('working-branch', inputs.working);
-    const head = context.pullRequestHeadRef;
-    if (head === undefined)
-        return { ...(base && { baseBranch: base }), ...(working && { workingBranch: working }) };
-    if (context.fromFork) {
-        if (base === undefined) {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('base-branch', `is needed: this pull request comes from a fork, and its branch "${head}" is in the fork, not in ${context.repository || 'this repository'}, ` +
-                "where Mogplex looks branches up (a branch of the same name here would be someone else's code). " +
-                'Set `base-branch` to a branch of this repository, e.g. `${{ github.base_ref }}`; the agent then opens a pull request into it.');
-        }
-        return { baseBranch: base, ...(working && { workingBranch: working }) };
-    }
-    const origin = ` (the pull request's head branch, the default of \`working-branch\` on ${context.eventName})`;
-    if (!inputs.createBranch && (working === undefined || working === head)) {
-        const target = context.pullRequestBaseRef;
-        const sha = context.pullRequestHeadSha;
-        return {
-            workingBranch: checked('working-branch', head, origin),
-            ...((base ?? target) !== undefined && { baseBranch: checked('base-branch', base ?? target ?? '') }),
-            ...(sha !== undefined && { pullRequestHead: { branch: head, sha } }),
-        };
-    }
-    // A branch of its own: start from the pull request's code.
-    const from = base ?? checked('base-branch', head, ` (the pull request's head branch, the default of \`base-branch\` here)`);
-    return { baseBranch: from, ...(working && { workingBranch: working }) };
-}
-
-
-/***/ }),
-
 /***/ 5248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1343,20 +1268,20 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2622);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1191);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
+/* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(165);
 
 
 
 
 // One bundle serves both steps, told apart by state saved in the main step
 // (the pattern actions/checkout uses).
-if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost) === 'true') {
+if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost) === 'true') {
     await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .b)();
 }
 else {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost, 'true');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost, 'true');
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)();
 }
 
@@ -1365,7 +1290,82 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6236:
+/***/ 3429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ branchProblem),
+/* harmony export */   _: () => (/* binding */ chooseBranches)
+/* harmony export */ });
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9354);
+
+/** The server's branch rules (git ref rules, then its own alphabet; mogplex-api.md); returns what is wrong, or undefined. */
+function branchProblem(name) {
+    if (name === 'HEAD' || name === '@')
+        return 'is reserved by git';
+    if (/[\s\u0000-\u001f\u007f]/.test(name))
+        return 'must not contain spaces or control characters';
+    if (name.includes('..'))
+        return 'must not contain `..`';
+    if (name.includes('//'))
+        return 'must not contain `//`';
+    if (name.includes('@{'))
+        return 'must not contain `@{`';
+    if (/[~^:?*[\\]/.test(name))
+        return 'must not contain any of ~ ^ : ? * [ \\';
+    if (name.startsWith('/') || name.endsWith('/'))
+        return 'must not start or end with `/`';
+    if (name.endsWith('.') || name.endsWith('.lock'))
+        return 'must not end with `.` or `.lock`';
+    if (!/^[A-Za-z0-9_./-]+$/.test(name))
+        return 'may hold only ASCII letters, digits and `_ . / -` (Mogplex refuses other characters)';
+    return undefined;
+}
+function checked(input, name, origin = '') {
+    const problem = branchProblem(name);
+    if (problem)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `"${name}"${origin} is not a branch name Mogplex accepts: it ${problem}.`);
+    return name;
+}
+/**
+ * Explicit inputs win. On a pull request from this repository the agent works
+ * on the pull request's own branch (its commits land on the pull request)
+ * and delivery targets the branch the pull request targets. A branch of a
+ * fork is not in this repository, so a fork's pull request gives no default.
+ */
+function chooseBranches(inputs, context) {
+    const base = inputs.base === '' ? undefined : checked('base-branch', inputs.base);
+    const working = inputs.working === '' ? undefined : checked('working-branch', inputs.working);
+    const head = context.pullRequestHeadRef;
+    if (head === undefined)
+        return { ...(base && { baseBranch: base }), ...(working && { workingBranch: working }) };
+    if (context.fromFork) {
+        if (base === undefined) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('base-branch', `is needed: this pull request comes from a fork, and its branch "${head}" is in the fork, not in ${context.repository || 'this repository'}, ` +
+                "where Mogplex looks branches up (a branch of the same name here would be someone else's code). " +
+                'Set `base-branch` to a branch of this repository, e.g. `${{ github.base_ref }}`; the agent then opens a pull request into it.');
+        }
+        return { baseBranch: base, ...(working && { workingBranch: working }) };
+    }
+    const origin = ` (the pull request's head branch, the default of \`working-branch\` on ${context.eventName})`;
+    if (!inputs.createBranch && (working === undefined || working === head)) {
+        const target = context.pullRequestBaseRef;
+        const sha = context.pullRequestHeadSha;
+        return {
+            workingBranch: checked('working-branch', head, origin),
+            ...((base ?? target) !== undefined && { baseBranch: checked('base-branch', base ?? target ?? '') }),
+            ...(sha !== undefined && { pullRequestHead: { branch: head, sha } }),
+        };
+    }
+    // A branch of its own: start from the pull request's code.
+    const from = base ?? checked('base-branch', head, ` (the pull request's head branch, the default of \`base-branch\` here)`);
+    return { baseBranch: from, ...(working && { workingBranch: working }) };
+}
+
+
+/***/ }),
+
+/***/ 9354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1384,7 +1384,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1397,8 +1397,8 @@ class InputError extends Error {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _branches_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4659);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6236);
+/* harmony import */ var _branches_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3429);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9354);
 
 
 
@@ -1633,7 +1633,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 2622:
+/***/ 1191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1650,7 +1650,7 @@ var budget = __nccwpck_require__(4495);
 var client = __nccwpck_require__(3877);
 // EXTERNAL MODULE: ./src/api/errors.ts
 var errors = __nccwpck_require__(3249);
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/run/cancellation.ts
 
 /** A start request in flight when the job is cancelled gets this long to tell us the run id. */
 const START_GRACE_MS = 4_000;
@@ -1675,7 +1675,7 @@ function watchForCancel() {
 var comment_event = __nccwpck_require__(5248);
 // EXTERNAL MODULE: ./src/event/context.ts
 var event_context = __nccwpck_require__(4211);
-;// CONCATENATED MODULE: ./src/cadence.ts
+;// CONCATENATED MODULE: ./src/follow/cadence.ts
 /** 15 s: ten quiet steps on one token use 40 of its 60 requests a minute. */
 const QUIET_MS = 15_000;
 const QUIET_GROWTH = 1.5;
@@ -1717,9 +1717,9 @@ function announcesEnd(event) {
     return typeof payload === 'object' && payload !== null && payload.stage === 'git_delivery';
 }
 
-// EXTERNAL MODULE: ./src/branches.ts
-var branches = __nccwpck_require__(4659);
-;// CONCATENATED MODULE: ./src/delivery.ts
+// EXTERNAL MODULE: ./src/inputs/branches.ts
+var branches = __nccwpck_require__(3429);
+;// CONCATENATED MODULE: ./src/report/delivery.ts
 
 /** A pull request page, nothing else: the URL becomes an output, a notice and a link. */
 const PULL_REQUEST_URL = /^https:\/\/([A-Za-z0-9.-]+(?::\d{1,5})?)\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
@@ -1810,7 +1810,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/events-file.ts
+;// CONCATENATED MODULE: ./src/report/events-file.ts
 
 
 
@@ -1864,9 +1864,9 @@ class EventsFile {
 var retry = __nccwpck_require__(7018);
 // EXTERNAL MODULE: ./src/api/schema.ts
 var schema = __nccwpck_require__(1549);
-// EXTERNAL MODULE: ./src/sleep.ts
-var sleep = __nccwpck_require__(6972);
-;// CONCATENATED MODULE: ./src/follow.ts
+// EXTERNAL MODULE: ./src/plumbing/sleep.ts
+var sleep = __nccwpck_require__(3455);
+;// CONCATENATED MODULE: ./src/follow/poll.ts
 
 
 
@@ -1981,8 +1981,8 @@ async function followRun(options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/undici.ts
-var undici = __nccwpck_require__(7351);
+// EXTERNAL MODULE: ./src/plumbing/undici.ts
+var undici = __nccwpck_require__(6554);
 ;// CONCATENATED MODULE: ./src/github/octokit.ts
 
 /**
@@ -2019,9 +2019,9 @@ async function readBranchHead(context, token, branch, options = {}) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/sanitize.ts
-var sanitize = __nccwpck_require__(5540);
-;// CONCATENATED MODULE: ./src/report.ts
+// EXTERNAL MODULE: ./src/plumbing/sanitize.ts
+var sanitize = __nccwpck_require__(7861);
+;// CONCATENATED MODULE: ./src/report/report.ts
 const RECENT_EVENTS = 5;
 function newReport(started, repo, now = Date.now()) {
     return {
@@ -2055,7 +2055,7 @@ function formatDuration(ms) {
     return m > 0 ? `${m}m ${s}s` : `${s}s`;
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/report/log.ts
 
 
 
@@ -2223,7 +2223,7 @@ class JobLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
+;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
@@ -2263,9 +2263,9 @@ function outputsOf(report) {
     };
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __nccwpck_require__(2462);
-;// CONCATENATED MODULE: ./src/summary.ts
+// EXTERNAL MODULE: ./src/plumbing/state.ts
+var state = __nccwpck_require__(165);
+;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
 
@@ -2345,7 +2345,7 @@ function renderSummary(report) {
     return parts.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/followed-run.ts
+;// CONCATENATED MODULE: ./src/run/followed-run.ts
 
 
 
@@ -3064,10 +3064,10 @@ function matchTrigger(rawBody, phrase) {
     return { found: true, task: tidy };
 }
 
-// EXTERNAL MODULE: ./src/input-error.ts
-var input_error = __nccwpck_require__(6236);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/inputs/input-error.ts
+var input_error = __nccwpck_require__(9354);
+// EXTERNAL MODULE: ./src/inputs/settings.ts
+var inputs_settings = __nccwpck_require__(900);
 ;// CONCATENATED MODULE: ./src/github/comment-trigger.ts
 // Comment mode: a comment (or review) that addresses the agent with the
 // trigger phrase starts a run, if its author may write to the repository.
@@ -3154,9 +3154,9 @@ class CommentRun {
             repository: context.repository,
             threadUrl: this.links.thread,
             commentUrl: this.links.comment,
-        }, inputs/* MAX_PROMPT_CHARS */.cg);
+        }, inputs_settings/* MAX_PROMPT_CHARS */.cg);
         if (prompt === undefined) {
-            throw new input_error/* InputError */.d('prompt', `together with the comment's task it is longer than the ${inputs/* MAX_PROMPT_CHARS */.cg} characters Mogplex accepts; shorten the standing instructions.`);
+            throw new input_error/* InputError */.d('prompt', `together with the comment's task it is longer than the ${inputs_settings/* MAX_PROMPT_CHARS */.cg} characters Mogplex accepts; shorten the standing instructions.`);
         }
         return { ...settings, prompt, githubToken: this.token, commentOnPr: false };
     }
@@ -3274,7 +3274,7 @@ async function triggered(options, event, { task, phrase, token }) {
     return { triggered: true, run: new CommentRun(event, api, comment, task, refs, token, links) };
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/plumbing/secrets.ts
 // The values this step masks (the tokens). The runner scrubs them from the
 // log only, and only as written: text escaped for the summary or a comment,
 // an output or a file is out of its reach. So they are cut out of untrusted
@@ -3337,7 +3337,7 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/idempotency.ts
+;// CONCATENATED MODULE: ./src/run/idempotency.ts
 
 /**
  * The Idempotency-Key for POST /runs, derived from the workflow run.
@@ -3361,9 +3361,9 @@ function deriveIdempotencyKey(context, request) {
     return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
 }
 
-// EXTERNAL MODULE: ./src/may-have-started.ts
-var may_have_started = __nccwpck_require__(9581);
-;// CONCATENATED MODULE: ./src/repo.ts
+// EXTERNAL MODULE: ./src/run/may-have-started.ts
+var may_have_started = __nccwpck_require__(8243);
+;// CONCATENATED MODULE: ./src/run/repo.ts
 
 class RepoNotFoundError extends Error {
     name = 'RepoNotFoundError';
@@ -3387,7 +3387,7 @@ async function resolveRepo(client, ref, signal) {
         'Import the repository in Mogplex (Projects) and check that the Mogplex GitHub App installation covers it, or pass the repo id (UUID) as `repo`.');
 }
 
-;// CONCATENATED MODULE: ./src/start.ts
+;// CONCATENATED MODULE: ./src/run/start.ts
 
 
 
@@ -3544,7 +3544,7 @@ async function main() {
     };
     let settings;
     try {
-        settings = (0,inputs/* readSettings */.sb)({
+        settings = (0,inputs_settings/* readSettings */.sb)({
             getInput,
             context,
             onSecret,
@@ -3608,114 +3608,7 @@ async function main() {
 
 /***/ }),
 
-/***/ 9581:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ cancelMaybeStarted)
-/* harmony export */ });
-/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3249);
-
-/** Each urgent request must land before the runner's SIGKILL (SIGINT + 10 s). */
-const URGENT_TIMEOUT_MS = 2_500;
-/**
- * Finds the run a start request may have created and cancels it. Replaying
- * the same POST /runs (same key, same body) makes Mogplex answer with that
- * run, never a new one. `settled`: nothing is left to cancel. Never throws.
- */
-async function cancelMaybeStarted(client, attempt) {
-    const urgent = { urgent: true, timeoutMs: URGENT_TIMEOUT_MS };
-    let runId;
-    try {
-        runId = (await client.sendStart(attempt.body, attempt.key, urgent)).runId;
-    }
-    catch (error) {
-        return {
-            settled: false,
-            said: `Could not replay the start request to find the Mogplex run it may have started: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`,
-        };
-    }
-    try {
-        const result = await client.cancelRun(runId, urgent);
-        return {
-            runId,
-            settled: true,
-            said: result.alreadyTerminal
-                ? `Mogplex run ${runId}, started by the interrupted request, had already ended.`
-                : `Mogplex run ${runId}, started by the interrupted request, was found and its cancellation requested.`,
-        };
-    }
-    catch (error) {
-        return {
-            runId,
-            settled: false,
-            said: `Found Mogplex run ${runId}, started by the interrupted request, but could not cancel it: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`,
-        };
-    }
-}
-
-
-/***/ }),
-
-/***/ 6661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4495);
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3877);
-/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
-/* harmony import */ var _event_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4211);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8422);
-/* harmony import */ var _may_have_started_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9581);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2462);
-
-
-
-
-
-
-
-
-/**
- * The post step: a backstop for a main step that was killed before it could
- * cancel its run (the runner's SIGKILL, an out-of-memory kill). When the main
- * step saw its run to an end, or deliberately left it going, it sends nothing.
- */
-async function post() {
-    const runId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.runId);
-    const attempt = { key: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.startKey), body: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.startBody) };
-    const maybeStarted = runId === '' && attempt.key !== '' && attempt.body !== '';
-    if ((runId === '' && !maybeStarted) || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.done) === 'true')
-        return;
-    try {
-        const { token } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readConnection */ .dC)({
-            getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
-            context: (0,_event_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkflowContext */ .F)(),
-            onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
-        });
-        const client = new _api_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MogplexClient */ .a({ apiUrl: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.apiUrl), token, budget: new _api_budget_js__WEBPACK_IMPORTED_MODULE_7__/* .RequestBudget */ .bK(60), timeoutMs: 10_000 });
-        if (maybeStarted) {
-            // The main step stopped while its start request was in flight.
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((await (0,_may_have_started_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelMaybeStarted */ .Y)(client, attempt)).said);
-            return;
-        }
-        const result = await client.cancelRun(runId);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(result.alreadyTerminal
-            ? `Mogplex run ${runId} had already ended.`
-            : `The main step stopped before Mogplex run ${runId} ended: cancellation was requested.`);
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not cancel Mogplex run ${runId} from the post step: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 5540:
+/***/ 7861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3775,7 +3668,7 @@ function escapeMarkup(text, max = 500) {
 
 /***/ }),
 
-/***/ 6972:
+/***/ 3455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3818,7 +3711,7 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 2462:
+/***/ 165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3839,7 +3732,7 @@ const STATE = {
 
 /***/ }),
 
-/***/ 7351:
+/***/ 6554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.r(__webpack_exports__);
@@ -3866,6 +3759,113 @@ class ProxyAgent {
 }
 function fetch(...args) {
     return loaded().fetch(...args);
+}
+
+
+/***/ }),
+
+/***/ 6661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
+/* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4495);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3877);
+/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
+/* harmony import */ var _event_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4211);
+/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(900);
+/* harmony import */ var _run_may_have_started_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8243);
+/* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(165);
+
+
+
+
+
+
+
+
+/**
+ * The post step: a backstop for a main step that was killed before it could
+ * cancel its run (the runner's SIGKILL, an out-of-memory kill). When the main
+ * step saw its run to an end, or deliberately left it going, it sends nothing.
+ */
+async function post() {
+    const runId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.runId);
+    const attempt = { key: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.startKey), body: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.startBody) };
+    const maybeStarted = runId === '' && attempt.key !== '' && attempt.body !== '';
+    if ((runId === '' && !maybeStarted) || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.done) === 'true')
+        return;
+    try {
+        const { token } = (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .readConnection */ .dC)({
+            getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+            context: (0,_event_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkflowContext */ .F)(),
+            onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
+        });
+        const client = new _api_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MogplexClient */ .a({ apiUrl: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.apiUrl), token, budget: new _api_budget_js__WEBPACK_IMPORTED_MODULE_7__/* .RequestBudget */ .bK(60), timeoutMs: 10_000 });
+        if (maybeStarted) {
+            // The main step stopped while its start request was in flight.
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((await (0,_run_may_have_started_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelMaybeStarted */ .Y)(client, attempt)).said);
+            return;
+        }
+        const result = await client.cancelRun(runId);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(result.alreadyTerminal
+            ? `Mogplex run ${runId} had already ended.`
+            : `The main step stopped before Mogplex run ${runId} ended: cancellation was requested.`);
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not cancel Mogplex run ${runId} from the post step: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ cancelMaybeStarted)
+/* harmony export */ });
+/* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3249);
+
+/** Each urgent request must land before the runner's SIGKILL (SIGINT + 10 s). */
+const URGENT_TIMEOUT_MS = 2_500;
+/**
+ * Finds the run a start request may have created and cancels it. Replaying
+ * the same POST /runs (same key, same body) makes Mogplex answer with that
+ * run, never a new one. `settled`: nothing is left to cancel. Never throws.
+ */
+async function cancelMaybeStarted(client, attempt) {
+    const urgent = { urgent: true, timeoutMs: URGENT_TIMEOUT_MS };
+    let runId;
+    try {
+        runId = (await client.sendStart(attempt.body, attempt.key, urgent)).runId;
+    }
+    catch (error) {
+        return {
+            settled: false,
+            said: `Could not replay the start request to find the Mogplex run it may have started: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`,
+        };
+    }
+    try {
+        const result = await client.cancelRun(runId, urgent);
+        return {
+            runId,
+            settled: true,
+            said: result.alreadyTerminal
+                ? `Mogplex run ${runId}, started by the interrupted request, had already ended.`
+                : `Mogplex run ${runId}, started by the interrupted request, was found and its cancellation requested.`,
+        };
+    }
+    catch (error) {
+        return {
+            runId,
+            settled: false,
+            said: `Found Mogplex run ${runId}, started by the interrupted request, but could not cancel it: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}`,
+        };
+    }
 }
 
 
@@ -4046,7 +4046,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 5810:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
@@ -5250,8 +5250,8 @@ class DecodedURL extends URL {
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./src/undici.ts
-var undici = __nccwpck_require__(7351);
+// EXTERNAL MODULE: ./src/plumbing/undici.ts
+var undici = __nccwpck_require__(6554);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {

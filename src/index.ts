@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { main } from './main.js';
 import { post } from './post.js';
-import { STATE } from './state.js';
+import { STATE } from './plumbing/state.js';
 
 // One bundle serves both steps, told apart by state saved in the main step
 // (the pattern actions/checkout uses).

@@ -2,22 +2,22 @@ import * as core from '@actions/core';
 import { FIRST_MINUTE_SHARE, RequestBudget } from './api/budget.js';
 import { MogplexClient } from './api/client.js';
 import { describeError } from './api/errors.js';
-import { watchForCancel } from './cancellation.js';
+import { watchForCancel } from './run/cancellation.js';
 import { isCommentEvent } from './event/comment-event.js';
 import { readWorkflowContext } from './event/context.js';
-import { FollowedRun } from './followed-run.js';
-import type { FollowEnd } from './follow.js';
+import { FollowedRun } from './run/followed-run.js';
+import type { FollowEnd } from './follow/poll.js';
 import { commentMarker } from './github/comment-body.js';
 import { commentTrigger } from './github/comment-trigger.js';
 import { TrackingComment } from './github/tracking-comment.js';
-import { InputError } from './input-error.js';
-import { readSettings, type Settings } from './inputs.js';
-import { JobLog, renderHeader, untrusted } from './log.js';
-import type { RunReport } from './report.js';
-import { inline } from './sanitize.js';
-import { Secrets } from './secrets.js';
-import { start, startFailure } from './start.js';
-import { STATE } from './state.js';
+import { InputError } from './inputs/input-error.js';
+import { readSettings, type Settings } from './inputs/settings.js';
+import { JobLog, renderHeader, untrusted } from './report/log.js';
+import type { RunReport } from './report/report.js';
+import { inline } from './plumbing/sanitize.js';
+import { Secrets } from './plumbing/secrets.js';
+import { start, startFailure } from './run/start.js';
+import { STATE } from './plumbing/state.js';
 
 /** The Mogplex client for this step: its budget, what it cuts out of answers, where it logs. */
 function mogplexClient(settings: Settings, secrets: Secrets, log: JobLog): MogplexClient {

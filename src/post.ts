@@ -3,9 +3,9 @@ import { RequestBudget } from './api/budget.js';
 import { MogplexClient } from './api/client.js';
 import { describeError } from './api/errors.js';
 import { readWorkflowContext } from './event/context.js';
-import { readConnection } from './inputs.js';
-import { cancelMaybeStarted } from './may-have-started.js';
-import { STATE } from './state.js';
+import { readConnection } from './inputs/settings.js';
+import { cancelMaybeStarted } from './run/may-have-started.js';
+import { STATE } from './plumbing/state.js';
 
 /**
  * The post step: a backstop for a main step that was killed before it could

@@ -1,4 +1,4 @@
-import { sleep } from '../sleep.js';
+import { sleep } from '../plumbing/sleep.js';
 
 export const WINDOW_MS = 60_000;
 /** A token's 60 requests a minute over the 10 runs it may start a minute. */

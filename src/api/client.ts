@@ -18,7 +18,7 @@ import {
 import { EventsElider } from './events-scan.js';
 import { judgeRedirect } from './redirect.js';
 import { send, type BodyReader, type HttpAnswer, type HttpRequest } from './transport.js';
-import { sleep } from '../sleep.js';
+import { sleep } from '../plumbing/sleep.js';
 
 /** The body of POST /runs, as the API names its fields. */
 export interface StartRunRequest {

@@ -1,4 +1,4 @@
-import { inline } from '../sanitize.js';
+import { inline } from '../plumbing/sanitize.js';
 
 /** The API answered with an error status (after any retries). */
 export class ApiError extends Error {

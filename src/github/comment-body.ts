@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { describeDelivery } from '../delivery.js';
+import { describeDelivery } from '../report/delivery.js';
 import type { WorkflowContext } from '../event/context.js';
-import { durationMs, formatDuration, type RunReport } from '../report.js';
-import { escapeMarkup, inline, stripControls } from '../sanitize.js';
+import { durationMs, formatDuration, type RunReport } from '../report/report.js';
+import { escapeMarkup, inline, stripControls } from '../plumbing/sanitize.js';
 
 const PROMPT_PREVIEW_LINES = 3;
 /** Lines of the prompt the comment folds away below the preview, at most. */

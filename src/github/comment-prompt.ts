@@ -4,7 +4,7 @@
 // or pull request) is fenced as quoted context, so the agent reads it as
 // information, not as orders from a person with write access.
 import type { CommentEvent } from '../event/comment-event.js';
-import { stripControls } from '../sanitize.js';
+import { stripControls } from '../plumbing/sanitize.js';
 
 /** A description longer than this is cut: the task, not the thread, is the point. */
 const MAX_QUOTED_BODY = 20_000;

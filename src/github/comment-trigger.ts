@@ -13,10 +13,10 @@ import { githubErrorText, type GitHubClientOptions } from './octokit.js';
 import { authorize, parseAllowedBots } from './permission.js';
 import { TrackingComment, type CommentRole } from './tracking-comment.js';
 import { matchTrigger } from './trigger-phrase.js';
-import { InputError } from '../input-error.js';
-import { MAX_PROMPT_CHARS, type GetInput, type Settings } from '../inputs.js';
-import type { RunReport } from '../report.js';
-import { inline } from '../sanitize.js';
+import { InputError } from '../inputs/input-error.js';
+import { MAX_PROMPT_CHARS, type GetInput, type Settings } from '../inputs/settings.js';
+import type { RunReport } from '../report/report.js';
+import { inline } from '../plumbing/sanitize.js';
 
 export const DEFAULT_TRIGGER_PHRASE = '@mogplex';
 const MAX_PHRASE = 100;

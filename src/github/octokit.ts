@@ -1,5 +1,5 @@
 import type { WorkflowContext } from '../event/context.js';
-import { loadUndici } from '../undici.js';
+import { loadUndici } from '../plumbing/undici.js';
 
 export interface GitHubClientOptions {
   /** Each GitHub call's deadline (Octokit's fetch has none of its own). */

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { renderComment, renderNotice, type CommentView, type Notice } from './comment-body.js';
 import type { WorkflowContext } from '../event/context.js';
 import { githubErrorText, githubClient, type GitHubClientOptions } from './octokit.js';
-import type { RunReport } from '../report.js';
+import type { RunReport } from '../report/report.js';
 
 /** The few REST calls the comment needs (a narrow view of @actions/github's Octokit). */
 interface CommentsApi {

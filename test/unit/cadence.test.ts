@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcesEnd, cadenceFor, jittered, nextInterval } from '../../src/cadence.js';
+import { announcesEnd, cadenceFor, jittered, nextInterval } from '../../src/follow/cadence.js';
 import { runEvent } from './fixtures.js';
 
 describe('cadenceFor', () => {

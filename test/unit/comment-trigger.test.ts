@@ -6,9 +6,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { readCommentEvent } from '../../src/event/comment-event.js';
 import { commentTrigger, type CommentTrigger } from '../../src/github/comment-trigger.js';
 import type { WorkflowContext } from '../../src/event/context.js';
-import { chooseBranches } from '../../src/branches.js';
-import type { Settings } from '../../src/inputs.js';
-import { newReport } from '../../src/report.js';
+import { chooseBranches } from '../../src/inputs/branches.js';
+import type { Settings } from '../../src/inputs/settings.js';
+import { newReport } from '../../src/report/report.js';
 import { startedRun } from './fixtures.js';
 
 const GH = 'https://api.github.com';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyDeliveryNews, describeDelivery, pullRequestHosts, readDeliveryNews } from '../../src/delivery.js';
+import { applyDeliveryNews, describeDelivery, pullRequestHosts, readDeliveryNews } from '../../src/report/delivery.js';
 import { renderComment } from '../../src/github/comment-body.js';
 import type { WorkflowContext } from '../../src/event/context.js';
-import { outputsOf } from '../../src/outputs.js';
-import { newReport, recordEvent, type RunReport } from '../../src/report.js';
-import { renderSummary } from '../../src/summary.js';
+import { outputsOf } from '../../src/report/outputs.js';
+import { newReport, recordEvent, type RunReport } from '../../src/report/report.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { runEvent, startedRun } from './fixtures.js';
 
 const PR = 'https://github.com/acme/web/pull/43';

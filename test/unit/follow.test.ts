@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, TransportError } from '../../src/api/errors.js';
 import type { EventsPage, RunDetail, RunEvent } from '../../src/api/schema.js';
-import { EVENT_WINDOW, followRun, notFoundRetryDelay, NOT_FOUND_PATIENCE_MS, type FollowOptions } from '../../src/follow.js';
+import { EVENT_WINDOW, followRun, notFoundRetryDelay, NOT_FOUND_PATIENCE_MS, type FollowOptions } from '../../src/follow/poll.js';
 import { runDetail, runEvent } from './fixtures.js';
 
 const baseRun: RunDetail = runDetail();

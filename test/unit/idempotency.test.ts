@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StartRunRequest } from '../../src/api/client.js';
 import type { WorkflowContext } from '../../src/event/context.js';
 import { readCommentEvent } from '../../src/event/comment-event.js';
-import { deriveIdempotencyKey } from '../../src/idempotency.js';
+import { deriveIdempotencyKey } from '../../src/run/idempotency.js';
 
 const context: WorkflowContext = {
   eventName: 'push',

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowContext } from '../../src/event/context.js';
-import { branchProblem } from '../../src/branches.js';
-import { InputError } from '../../src/input-error.js';
-import { readSettings, type Settings } from '../../src/inputs.js';
+import { branchProblem } from '../../src/inputs/branches.js';
+import { InputError } from '../../src/inputs/input-error.js';
+import { readSettings, type Settings } from '../../src/inputs/settings.js';
 
 const context: WorkflowContext = {
   eventName: 'push',

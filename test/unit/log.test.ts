@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/api/schema.js';
-import { eventTitle, JobLog, payloadLines, RENDER_LIMITS, renderEvent, renderHeader, renderQuietEvent, untrusted } from '../../src/log.js';
-import { newReport } from '../../src/report.js';
+import { eventTitle, JobLog, payloadLines, RENDER_LIMITS, renderEvent, renderHeader, renderQuietEvent, untrusted } from '../../src/report/log.js';
+import { newReport } from '../../src/report/report.js';
 import { parseRunnerCommands } from '../support/runner-commands.js';
 
 const start = Date.parse('2026-11-22T10:00:00Z');

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RequestBudget } from '../../src/api/budget.js';
 import { MogplexClient } from '../../src/api/client.js';
-import { cancelMaybeStarted } from '../../src/may-have-started.js';
+import { cancelMaybeStarted } from '../../src/run/may-have-started.js';
 
 const API = 'https://mogplex.test';
 const BASE = '/api/v1/mogplex';

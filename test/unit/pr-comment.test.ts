@@ -4,7 +4,7 @@ import type { StartedRun } from '../../src/api/schema.js';
 import { commentMarker, MAX_COMMENT_CHARS, renderComment, renderNotice } from '../../src/github/comment-body.js';
 import type { WorkflowContext } from '../../src/event/context.js';
 import { TrackingComment } from '../../src/github/tracking-comment.js';
-import { newReport, recordEvent, type RunReport } from '../../src/report.js';
+import { newReport, recordEvent, type RunReport } from '../../src/report/report.js';
 import { startedRun } from './fixtures.js';
 
 const GH = 'https://api.github.com';

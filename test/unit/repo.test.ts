@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RequestBudget } from '../../src/api/budget.js';
 import { MogplexClient } from '../../src/api/client.js';
-import { resolveRepo } from '../../src/repo.js';
+import { resolveRepo } from '../../src/run/repo.js';
 
 const API = 'https://mogplex.test';
 const client = () => new MogplexClient({ apiUrl: API, token: 'mog_t', budget: new RequestBudget(60) });

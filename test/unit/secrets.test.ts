@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Secrets } from '../../src/secrets.js';
+import { Secrets } from '../../src/plumbing/secrets.js';
 
 describe('Secrets', () => {
   const secrets = new Secrets();

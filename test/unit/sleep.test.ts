@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_TIMER_MS, sleep, timerDelay } from '../../src/sleep.js';
+import { MAX_TIMER_MS, sleep, timerDelay } from '../../src/plumbing/sleep.js';
 
 afterEach(() => {
   vi.useRealTimers();

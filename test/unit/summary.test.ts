@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent, StartedRun } from '../../src/api/schema.js';
-import { outputsOf } from '../../src/outputs.js';
-import { newReport, recordEvent, type RunReport } from '../../src/report.js';
-import { renderSummary } from '../../src/summary.js';
+import { outputsOf } from '../../src/report/outputs.js';
+import { newReport, recordEvent, type RunReport } from '../../src/report/report.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { runEvent, startedRun } from './fixtures.js';
 
 const started: StartedRun = startedRun();

@@ -2,7 +2,7 @@
 // afterwards both names are the real undici's.
 import { ProxyAgent as RealProxyAgent } from 'undici/index.js';
 import { describe, expect, it } from 'vitest';
-import { fetch, loadUndici, ProxyAgent } from '../../src/undici.js';
+import { fetch, loadUndici, ProxyAgent } from '../../src/plumbing/undici.js';
 
 describe('undici stand-in', () => {
   it('refuses use before undici is loaded, then forwards to the real undici', async () => {

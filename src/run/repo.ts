@@ -1,6 +1,6 @@
-import type { MogplexClient } from './api/client.js';
-import type { RepoRef } from './inputs.js';
-import { inline } from './sanitize.js';
+import type { MogplexClient } from '../api/client.js';
+import type { RepoRef } from '../inputs/settings.js';
+import { inline } from '../plumbing/sanitize.js';
 
 export class RepoNotFoundError extends Error {
   override name = 'RepoNotFoundError';

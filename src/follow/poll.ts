@@ -1,9 +1,9 @@
-import type { MogplexClient } from './api/client.js';
-import { ApiError, TransportError } from './api/errors.js';
-import { isRetryable } from './api/retry.js';
-import { isTerminal, type RunDetail, type RunEvent } from './api/schema.js';
+import type { MogplexClient } from '../api/client.js';
+import { ApiError, TransportError } from '../api/errors.js';
+import { isRetryable } from '../api/retry.js';
+import { isTerminal, type RunDetail, type RunEvent } from '../api/schema.js';
 import { announcesEnd, jittered, nextInterval, type Cadence } from './cadence.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../plumbing/sleep.js';
 
 /** The events route shows a run's first 200 events and no more (there is no cursor). */
 export const EVENT_WINDOW = 200;

@@ -5,9 +5,9 @@
 // either, so the bundle leaves both out; were it called, the real module would
 // load then. (Its package exports only ".", which `paths` sends here: hence
 // the path into node_modules.)
-type Exec = typeof import('../node_modules/@actions/exec/lib/exec.js');
+type Exec = typeof import('../../node_modules/@actions/exec/lib/exec.js');
 
 export async function getExecOutput(...args: Parameters<Exec['getExecOutput']>): ReturnType<Exec['getExecOutput']> {
-  const exec: Exec = await import('../node_modules/@actions/exec/lib/exec.js');
+  const exec: Exec = await import('../../node_modules/@actions/exec/lib/exec.js');
   return exec.getExecOutput(...args);
 }

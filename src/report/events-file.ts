@@ -1,7 +1,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunDetail, RunEvent } from './api/schema.js';
+import type { RunDetail, RunEvent } from '../api/schema.js';
 
 /**
  * The step's transcript as JSON Lines, ready for actions/upload-artifact:

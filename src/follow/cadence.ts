@@ -4,7 +4,7 @@
 // most in its first quarter minute and two at its end, so the policy polls
 // quickly only while events come or the end is announced, and otherwise
 // spends little.
-import type { RunEvent } from './api/schema.js';
+import type { RunEvent } from '../api/schema.js';
 
 export interface Cadence {
   /** After a poll that brought events: this step's share of the budget, at most one a second. */

@@ -1,6 +1,6 @@
-import { branchProblem } from './branches.js';
+import { branchProblem } from '../inputs/branches.js';
 import type { RunReport } from './report.js';
-import { inline } from './sanitize.js';
+import { inline } from '../plumbing/sanitize.js';
 
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
 const STATUSES = new Set(['pending', 'streaming', 'success', 'failed', 'cancelled']);

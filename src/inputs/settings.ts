@@ -1,7 +1,7 @@
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { chooseBranches } from './branches.js';
-import type { WorkflowContext } from './event/context.js';
+import type { WorkflowContext } from '../event/context.js';
 import { InputError } from './input-error.js';
 
 export const HARNESSES = ['codex', 'claude-code'] as const;

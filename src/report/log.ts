@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EOL } from 'node:os';
-import type { RunDetail, RunEvent } from './api/schema.js';
-import { escapeCommandData, inline, stripControls } from './sanitize.js';
+import type { RunDetail, RunEvent } from '../api/schema.js';
+import { escapeCommandData, inline, stripControls } from '../plumbing/sanitize.js';
 import { describeDelivery } from './delivery.js';
 import { durationMs, formatDuration, type RunReport } from './report.js';
 

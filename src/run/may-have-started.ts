@@ -1,5 +1,5 @@
-import type { MogplexClient } from './api/client.js';
-import { describeError } from './api/errors.js';
+import type { MogplexClient } from '../api/client.js';
+import { describeError } from '../api/errors.js';
 
 /** The POST /runs the step sent: saved before sending, so a run that may have started can be found again. */
 export interface StartAttempt {

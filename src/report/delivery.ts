@@ -1,8 +1,8 @@
 // What a run delivered, read from the events the server records around git
 // (mogplex-api.md, "What a run delivers"). Only payloads are read, never
 // messages, and every value passes the rule of the output it feeds.
-import type { RunEvent } from './api/schema.js';
-import { branchProblem } from './branches.js';
+import type { RunEvent } from '../api/schema.js';
+import { branchProblem } from '../inputs/branches.js';
 import type { RunReport } from './report.js';
 
 export type DeliveryNews = (

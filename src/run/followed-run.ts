@@ -1,16 +1,16 @@
 import * as core from '@actions/core';
-import type { MogplexClient } from './api/client.js';
-import { describeError } from './api/errors.js';
-import type { RunDetail } from './api/schema.js';
-import { cadenceFor } from './cadence.js';
+import type { MogplexClient } from '../api/client.js';
+import { describeError } from '../api/errors.js';
+import type { RunDetail } from '../api/schema.js';
+import { cadenceFor } from '../follow/cadence.js';
 import type { Cancellation } from './cancellation.js';
-import { applyDeliveryNews, pullRequestHosts, readDeliveryNews } from './delivery.js';
-import type { WorkflowContext } from './event/context.js';
-import { EventsFile } from './events-file.js';
-import { followRun, type FollowEnd } from './follow.js';
-import { readBranchHead } from './github/branch-head.js';
-import { githubErrorText } from './github/octokit.js';
-import type { Settings } from './inputs.js';
+import { applyDeliveryNews, pullRequestHosts, readDeliveryNews } from '../report/delivery.js';
+import type { WorkflowContext } from '../event/context.js';
+import { EventsFile } from '../report/events-file.js';
+import { followRun, type FollowEnd } from '../follow/poll.js';
+import { readBranchHead } from '../github/branch-head.js';
+import { githubErrorText } from '../github/octokit.js';
+import type { Settings } from '../inputs/settings.js';
 import {
   type JobLog,
   renderDelivery,
@@ -20,12 +20,12 @@ import {
   renderStatusChange,
   renderWindowFull,
   untrusted,
-} from './log.js';
-import { outputsOf } from './outputs.js';
-import { recordEvent, type RunReport } from './report.js';
-import { inline, stripControls } from './sanitize.js';
-import { STATE } from './state.js';
-import { renderSummary } from './summary.js';
+} from '../report/log.js';
+import { outputsOf } from '../report/outputs.js';
+import { recordEvent, type RunReport } from '../report/report.js';
+import { inline, stripControls } from '../plumbing/sanitize.js';
+import { STATE } from '../plumbing/state.js';
+import { renderSummary } from '../report/summary.js';
 
 /** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
 const URGENT_CANCEL_TIMEOUT_MS = 3_000;

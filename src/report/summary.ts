@@ -1,5 +1,5 @@
 import { describeDelivery } from './delivery.js';
-import { escapeMarkup } from './sanitize.js';
+import { escapeMarkup } from '../plumbing/sanitize.js';
 import { durationMs, formatDuration, type Outcome, type RunReport } from './report.js';
 
 const HEADINGS: Record<Outcome, string> = {

@@ -1,16 +1,16 @@
 import * as core from '@actions/core';
-import { ApiError, describeError } from './api/errors.js';
-import type { MogplexClient, StartRunRequest } from './api/client.js';
-import type { StartedRun } from './api/schema.js';
+import { ApiError, describeError } from '../api/errors.js';
+import type { MogplexClient, StartRunRequest } from '../api/client.js';
+import type { StartedRun } from '../api/schema.js';
 import type { Cancellation } from './cancellation.js';
-import type { WorkflowContext } from './event/context.js';
+import type { WorkflowContext } from '../event/context.js';
 import { deriveIdempotencyKey } from './idempotency.js';
-import type { Settings } from './inputs.js';
+import type { Settings } from '../inputs/settings.js';
 import { cancelMaybeStarted, type StartAttempt } from './may-have-started.js';
 import { resolveRepo } from './repo.js';
-import { newReport, type RunReport } from './report.js';
-import { inline } from './sanitize.js';
-import { STATE } from './state.js';
+import { newReport, type RunReport } from '../report/report.js';
+import { inline } from '../plumbing/sanitize.js';
+import { STATE } from '../plumbing/state.js';
 
 export function buildStartRequest(settings: Settings, repoId: string): StartRunRequest {
   return {

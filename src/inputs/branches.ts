@@ -1,6 +1,6 @@
 // Which branches a run asks for: the inputs, checked with the server's rules,
 // and the defaults a pull request event gives.
-import type { WorkflowContext } from './event/context.js';
+import type { WorkflowContext } from '../event/context.js';
 import { InputError } from './input-error.js';
 
 /** The server's branch rules (git ref rules, then its own alphabet; mogplex-api.md); returns what is wrong, or undefined. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { StartRunRequest } from './api/client.js';
-import type { WorkflowContext } from './event/context.js';
+import type { StartRunRequest } from '../api/client.js';
+import type { WorkflowContext } from '../event/context.js';
 
 /**
  * The Idempotency-Key for POST /runs, derived from the workflow run.

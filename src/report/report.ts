@@ -1,4 +1,4 @@
-import type { RunDetail, RunEvent, StartedRun } from './api/schema.js';
+import type { RunDetail, RunEvent, StartedRun } from '../api/schema.js';
 
 export const RECENT_EVENTS = 5;
 
