@@ -1,12 +1,12 @@
 // The /api/v1/mogplex routes. Check order follows the real route handlers:
 // auth -> per-token rate limit -> scope -> route-specific validation.
 import { getScenario, scenarioFromPrompt, scenarioNames } from './scenarios.js';
-import { fail, ok, type Reply } from './http.js';
-import { presentEvent, presentRun, type RunStore } from './runs.js';
+import { fail, nextNotFound, ok, type Reply } from './http.js';
+import { presentEvent, presentRun, segmentEvents, type RunStore } from './runs.js';
 import type { RepoGit } from './git.js';
 import type { RunStartLimiter, SlidingWindow } from './limits.js';
 import { normalizeStartRequest, optionalString, StartRequestError } from './validate.js';
-import type { JsonObject, RepoRecord, Scope } from './types.js';
+import type { JsonObject, RepoRecord, Scope, ServerVersion } from './types.js';
 
 export interface ApiContext {
   tokens: Record<string, Scope[]>;
@@ -19,6 +19,9 @@ export interface ApiContext {
   rateLimitRetryAfter: number;
   startLimiter: RunStartLimiter | null;
   cancelShape: 'current' | 'legacy';
+  server: ServerVersion;
+  /** Keys set to "Automations only" (newer server). */
+  automationOnly: ReadonlySet<string>;
 }
 
 export interface ApiRequest {
@@ -37,17 +40,24 @@ interface Route {
   methods: Partial<Record<string, { scope: Scope; handler: Handler }>>;
 }
 
-const ROUTES: Route[] = [
+const AUGUST_ROUTES: Route[] = [
   { pattern: /^\/repos$/, methods: { GET: { scope: 'read', handler: listRepos } } },
   { pattern: /^\/runs$/, methods: { POST: { scope: 'write', handler: startRun } } },
   { pattern: /^\/runs\/([^/]+)$/, methods: { GET: { scope: 'read', handler: getRun } } },
   { pattern: /^\/runs\/([^/]+)\/events$/, methods: { GET: { scope: 'read', handler: listEvents } } },
   { pattern: /^\/runs\/([^/]+)\/cancel$/, methods: { POST: { scope: 'write', handler: cancelRun } } },
 ];
+// The stream route authenticates like the others and has no scope check (a GET, like the others: read).
+const NEWER_ROUTES: Route[] = [
+  ...AUGUST_ROUTES,
+  { pattern: /^\/runs\/([^/]+)\/events\/stream$/, methods: { GET: { scope: 'read', handler: streamEvents } } },
+];
+const ROUTES: Record<ServerVersion, Route[]> = { august: AUGUST_ROUTES, newer: NEWER_ROUTES };
 
 export function handleApi(ctx: ApiContext, req: ApiRequest, now = Date.now()): Reply {
-  const route = ROUTES.find((r) => r.pattern.test(req.subPath));
-  if (!route) return fail(404, 'NOT_FOUND', 'Not found');
+  const route = ROUTES[ctx.server].find((r) => r.pattern.test(req.subPath));
+  // No route: Next.js answers its HTML 404 page before any handler runs.
+  if (!route) return nextNotFound();
   const entry = route.methods[req.method];
   if (!entry) {
     // Next.js answers an unsupported method with an empty 405.
@@ -103,7 +113,12 @@ function listRepos(ctx: ApiContext, req: ApiRequest): Reply {
   return ok({ repos });
 }
 
+const AUTOMATION_ONLY_MESSAGE =
+  'This Mogplex API key is set to Automations only, so it can start work only through a configured automation. Call POST /api/v1/mogplex/automations/{automationId}/trigger for an enabled automation with an API trigger, or change the key to Full access in Settings → Mogplex Keys.';
+
 function startRun(ctx: ApiContext, req: ApiRequest, token: string, _params: string[], now: number): Reply {
+  // requireFullAccessKey (credential-boundary.ts) runs after the scope check, before anything else.
+  if (ctx.server === 'newer' && ctx.automationOnly.has(token)) return fail(403, 'AUTOMATION_REQUIRED', AUTOMATION_ONLY_MESSAGE);
   const key = optionalString(req.headers['idempotency-key']);
   if (!key) return fail(400, 'BAD_REQUEST', 'Idempotency-Key is required');
   if (key.length > 200) return fail(400, 'BAD_REQUEST', 'Idempotency-Key exceeds maximum length of 200 characters');
@@ -132,7 +147,7 @@ function startRun(ctx: ApiContext, req: ApiRequest, token: string, _params: stri
 
   let result: ReturnType<typeof normalizeStartRequest>;
   try {
-    result = normalizeStartRequest(body, key, (id) => ctx.repos.find((r) => r.id === id));
+    result = normalizeStartRequest(body, key, (id) => ctx.repos.find((r) => r.id === id), ctx.server);
   } catch (error) {
     if (error instanceof StartRequestError) return fail(error.status, error.code, error.message);
     throw error;
@@ -143,7 +158,7 @@ function startRun(ctx: ApiContext, req: ApiRequest, token: string, _params: stri
     if (existing.requestHash !== result.requestHash) {
       return fail(409, 'IDEMPOTENCY_CONFLICT', 'Idempotency key already used for a different request');
     }
-    return ok({ ...presentRun(existing), replayed: true }, 202);
+    return ok({ ...presentRun(existing, ctx.server), replayed: true }, 202);
   }
 
   const scenarioName = scenarioFromPrompt(result.normalized.prompt) ?? ctx.defaultScenario;
@@ -154,13 +169,13 @@ function startRun(ctx: ApiContext, req: ApiRequest, token: string, _params: stri
   const git = ctx.git.get(result.normalized.repoId);
   if (!git) throw new Error(`simulator: no git state for repo ${result.normalized.repoId}`);
   const run = ctx.store.create({ token, key, request: body, ...result, scenario, git }, now);
-  return ok({ ...presentRun(run), replayed: false }, 202);
+  return ok({ ...presentRun(run, ctx.server), replayed: false }, 202);
 }
 
 function getRun(ctx: ApiContext, _req: ApiRequest, token: string, params: string[], now: number): Reply {
   const run = ctx.store.get(params[0] ?? '', token, now);
   if (!run) return fail(404, 'NOT_FOUND', 'Run not found');
-  return ok({ run: presentRun(run) });
+  return ok({ run: presentRun(run, ctx.server) });
 }
 
 function listEvents(ctx: ApiContext, req: ApiRequest, token: string, params: string[], now: number): Reply {
@@ -168,14 +183,42 @@ function listEvents(ctx: ApiContext, req: ApiRequest, token: string, params: str
   if (limit === null) return fail(400, 'BAD_REQUEST', 'limit must be an integer from 1 to 200');
   const run = ctx.store.get(params[0] ?? '', token, now);
   if (!run) return fail(404, 'NOT_FOUND', 'Run not found');
-  // Oldest first and only the first `limit`: there is no cursor.
-  return ok({ run: presentRun(run), events: run.events.slice(0, limit).map(presentEvent) });
+  // Oldest first, no cursor. The August server lists the first `limit`; the
+  // newer one the latest `limit` of the current agent call (run-control.ts).
+  const events = ctx.server === 'august' ? run.events.slice(0, limit) : segmentEvents(run).slice(-limit);
+  return ok({ run: presentRun(run, ctx.server), events: events.map(presentEvent) });
+}
+
+/**
+ * GET /runs/{id}/events/stream (newer server): checks here, the frames in
+ * server.ts. Without Last-Event-ID the latest `limit` events, with it every
+ * event after that one; an id outside the run's current agent call is a 400.
+ */
+function streamEvents(ctx: ApiContext, req: ApiRequest, token: string, params: string[], now: number): Reply {
+  const limit = parseLimit(req.query.get('limit'));
+  if (limit === null) return fail(400, 'BAD_REQUEST', 'limit must be an integer from 1 to 200');
+  const run = ctx.store.get(params[0] ?? '', token, now);
+  if (!run) return fail(404, 'NOT_FOUND', 'Run not found');
+  const segment = segmentEvents(run);
+  const lastId = optionalString(req.headers['last-event-id']);
+  let replay = segment.slice(-limit);
+  if (lastId !== null) {
+    const at = segment.findIndex((event) => event.id === lastId);
+    if (at < 0) return fail(400, 'BAD_REQUEST', 'Last-Event-ID does not belong to this run');
+    replay = segment.slice(at + 1);
+  }
+  return {
+    status: 200,
+    headers: {},
+    body: '',
+    stream: { runId: run.id, token, run: presentRun(run, ctx.server), aiCallId: run.aiCallId, liveFrom: run.events.length, replay },
+  };
 }
 
 function cancelRun(ctx: ApiContext, _req: ApiRequest, token: string, params: string[], now: number): Reply {
   const result = ctx.store.cancel(params[0] ?? '', token, now);
   if (!result) return fail(404, 'NOT_FOUND', 'Run not found');
-  const run = presentRun(result.run);
+  const run = presentRun(result.run, ctx.server);
   if (ctx.cancelShape === 'legacy') {
     return ok({ run, status: result.alreadyTerminal ? 'already_terminal' : 'cancellation_requested' });
   }

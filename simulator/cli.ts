@@ -1,12 +1,16 @@
 // Starts the simulator from a shell or workflow step:
 //   tsx simulator/cli.ts [--port N] [--scenario NAME] [--speed X] [--port-file PATH]
-//                        [--cancel-shape current|legacy] [--canonical-host NAME] [--help]
+//                        [--cancel-shape current|legacy] [--canonical-host NAME]
+//                        [--server newer|august] [--stream-max-ms N] [--help]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SCENARIOS, SIM_TOKEN, startSimulator } from './server.js';
 
 const USAGE = `Usage: tsx simulator/cli.ts [--port N] [--scenario NAME] [--speed X] [--port-file PATH]
                             [--cancel-shape current|legacy] [--canonical-host NAME]
+                            [--server newer|august] [--stream-max-ms N]
+--server august is the server of August 2026 (no events stream, the first 200 events listed);
+the default is the newer one (the stream, the latest 200 events, awaiting_input, modes checked).
 A prompt containing [sim:NAME] picks a scenario per run. Scenarios:
 ${[...SCENARIOS.values()].map((s) => `  ${s.name.padEnd(16)} ${s.description}`).join('\n')}
 Requests to www.<canonical host> (default localhost) get a 308 to the canonical host.
@@ -21,6 +25,8 @@ async function main(): Promise<void> {
       'port-file': { type: 'string' },
       'cancel-shape': { type: 'string' },
       'canonical-host': { type: 'string' },
+      server: { type: 'string' },
+      'stream-max-ms': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -36,7 +42,13 @@ async function main(): Promise<void> {
   const shape = values['cancel-shape'];
   if (shape !== undefined && shape !== 'current' && shape !== 'legacy') throw new Error(`invalid --cancel-shape ${shape}`);
 
+  const server = values.server;
+  if (server !== undefined && server !== 'newer' && server !== 'august') throw new Error(`invalid --server ${server}`);
+  const streamMaxMs = values['stream-max-ms'] === undefined ? undefined : Number(values['stream-max-ms']);
+  if (streamMaxMs !== undefined && !(streamMaxMs > 0)) throw new Error(`invalid --stream-max-ms ${values['stream-max-ms']}`);
   const sim = await startSimulator({
+    ...(server === undefined ? {} : { server }),
+    ...(streamMaxMs === undefined ? {} : { streamMaxMs }),
     port,
     speed,
     ...(values.scenario === undefined ? {} : { scenario: values.scenario }),

@@ -1,12 +1,36 @@
 // HTTP plumbing: handlers return a Reply value instead of writing to the
 // socket, so the server can still garble, delay or drop it for faults.
 import type { IncomingMessage } from 'node:http';
-import type { ErrorCode } from './types.js';
+import type { ErrorCode, SimEvent } from './types.js';
 
 export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Set by the events stream route: the server writes the stream itself (server.ts). */
+  stream?: StreamPlan;
+}
+
+/** What an events stream connection sends: the run as it was, the replayed events, then live ones of its agent call. */
+export interface StreamPlan {
+  runId: string;
+  token: string;
+  /** The run detail JSON sent first (`event: run`). */
+  run: unknown;
+  /** The agent call it listens to: after a resume it stays silent. */
+  aiCallId: string;
+  /** Index into the run's events from which live events are read. */
+  liveFrom: number;
+  replay: SimEvent[];
+}
+
+/** Next.js's own 404 page, answered for a path no route handles, before any handler (no auth, no limiter). */
+export function nextNotFound(): Reply {
+  return {
+    status: 404,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: '<!DOCTYPE html><html><head><title>404: This page could not be found.</title></head><body><div><h1>404</h1><h2>This page could not be found.</h2></div></body></html>',
+  };
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';

@@ -12,7 +12,8 @@ export interface StepEvent {
   payload: JsonObject;
 }
 
-const HARNESS_PACKAGE = { codex: '@openai/codex', 'claude-code': '@anthropic-ai/claude-code' } as const;
+// The mogplex harness's package name is not in the code read; the simulator names it plainly.
+const HARNESS_PACKAGE = { codex: '@openai/codex', 'claude-code': '@anthropic-ai/claude-code', mogplex: 'mogplex' } as const;
 
 /** What `gh`/`git` print when the agent leaves untracked files (publishHarnessPullRequest's error). */
 export function deliveryFailure(run: SimRun, fullName: string): string {

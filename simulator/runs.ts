@@ -1,7 +1,7 @@
 // Run bookkeeping. Timelines are materialized lazily from the clock whenever
 // a run is read, so no timers are needed and every event's createdAt is the
 // scenario's intended time (run creation + at * speed), not the read time.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RepoGit } from './git.js';
 import { deliveryFailure, stepEvent } from './lifecycle.js';
 import type {
@@ -11,6 +11,7 @@ import type {
   NormalizedStartRequest,
   RunDetail,
   Scenario,
+  ServerVersion,
   SimEvent,
   SimRun,
   TerminalStatus,
@@ -25,6 +26,8 @@ interface RunState {
   next: number;
   /** When a requested cancellation lands, else null. */
   cancelAtMs: number | null;
+  /** Where a checkpoint scenario is: before its pause, paused, or resumed in a new agent call. */
+  phase: 'first' | 'paused' | 'resumed';
 }
 
 export interface NewRunInput {
@@ -88,8 +91,9 @@ export class RunStore {
       runtimeCommandId: `cmd_${randomUUID().replace(/-/g, '').slice(0, 24)}`,
       sync: null,
       delivery: null,
+      terminalCommitSha: null,
     };
-    const state: RunState = { run, scenario: input.scenario, git: input.git, next: 0, cancelAtMs: null };
+    const state: RunState = { run, scenario: input.scenario, git: input.git, next: 0, cancelAtMs: null, phase: 'first' };
     this.states.set(run.id, state);
     this.byKey.set(`${input.token}\n${input.key}`, state);
     this.order.push(state);
@@ -112,6 +116,12 @@ export class RunStore {
     if (!state || state.run.token !== token) return undefined;
     const run = this.advance(state, now);
     if (isTerminal(run.status)) return { run, alreadyTerminal: true };
+    if (run.status === 'awaiting_input') {
+      // run-control.ts: a paused run is cancelled at once, and no event is written.
+      run.cancelRequestedAtMs = now;
+      this.finish(run, 'cancelled', null, now);
+      return { run, alreadyTerminal: false };
+    }
     if (run.cancelRequestedAtMs === null) {
       run.cancelRequestedAtMs = now;
       this.push(run, {
@@ -136,12 +146,17 @@ export class RunStore {
       run.streamingAtMs = launchAt;
       run.updatedAtMs = Math.max(run.updatedAtMs, launchAt);
     }
+    const checkpoint = scenario.checkpoint && {
+      pauseAt: run.createdAtMs + scenario.checkpoint.at * this.speed,
+      resumeAt: run.createdAtMs + scenario.checkpoint.resumeAt * this.speed,
+    };
     // Scripted events stop once cancellation was requested (the agent was signalled).
     while (run.cancelRequestedAtMs === null && state.next < scenario.events.length) {
       const event = scenario.events[state.next];
       if (!event) break;
       const atMs = run.createdAtMs + event.at * this.speed;
       if (atMs > now || atMs > endAt) break;
+      if (checkpoint && state.phase !== 'resumed' && atMs >= checkpoint.resumeAt) this.resume(state, checkpoint.resumeAt);
       const text = 'step' in event ? this.step(state, event.step) : event;
       this.push(run, {
         type: text.type,
@@ -151,6 +166,15 @@ export class RunStore {
         atMs,
       });
       state.next += 1;
+    }
+    if (checkpoint && run.cancelRequestedAtMs === null && state.phase !== 'resumed') {
+      if (checkpoint.resumeAt <= now) this.resume(state, checkpoint.resumeAt);
+      else if (checkpoint.pauseAt <= now && state.phase === 'first') {
+        // The pass ended with its own `finished` event; no event marks the pause.
+        state.phase = 'paused';
+        run.status = 'awaiting_input';
+        run.updatedAtMs = Math.max(run.updatedAtMs, checkpoint.pauseAt);
+      }
     }
     if (run.cancelRequestedAtMs === null && endAt <= now) {
       const error =
@@ -167,6 +191,17 @@ export class RunStore {
       this.finish(run, 'cancelled', null, state.cancelAtMs);
     }
     return run;
+  }
+
+  /** The answer came (outside the v1 API): a new agent call in a new sandbox, streaming again. */
+  private resume(state: RunState, atMs: number): void {
+    const { run } = state;
+    state.phase = 'resumed';
+    run.aiCallId = randomUUID();
+    run.sandboxRecordId = randomUUID();
+    run.sandboxId = `vsb_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    run.status = 'streaming';
+    run.updatedAtMs = Math.max(run.updatedAtMs, atMs);
   }
 
   /** Applies a lifecycle step to the repo (branch pushed, pull request opened) and returns its event. */
@@ -196,6 +231,7 @@ export class RunStore {
       payload: e.payload ?? {},
       createdAt: new Date(e.atMs).toISOString(),
       createdAtMs: e.atMs,
+      aiCallId: run.aiCallId,
     };
     run.events.push(event);
     run.updatedAtMs = Math.max(run.updatedAtMs, e.atMs);
@@ -203,6 +239,8 @@ export class RunStore {
 
   private finish(run: SimRun, status: TerminalStatus, error: string | null, atMs: number): void {
     run.status = status;
+    // Best effort on the server: the pushed tip, when the run succeeded on a branch.
+    if (status === 'success') run.terminalCommitSha = createHash('sha1').update(`${run.id}:${run.aiCallId}`).digest('hex');
     run.error = error;
     run.endedAtMs = atMs;
     run.updatedAtMs = Math.max(run.updatedAtMs, atMs);
@@ -214,8 +252,13 @@ function commandOf(run: SimRun): string | null {
   return run.events.some((e) => e.type === 'status_changed') ? run.runtimeCommandId : null;
 }
 
-export function presentRun(run: SimRun): RunDetail {
-  return {
+/** The events of the run's current agent call: a resumed run lists only its new segment's. */
+export function segmentEvents(run: SimRun): SimEvent[] {
+  return run.events.filter((event) => event.aiCallId === run.aiCallId);
+}
+
+export function presentRun(run: SimRun, server: ServerVersion = 'newer'): RunDetail {
+  const detail: RunDetail = {
     runId: run.id,
     aiCallId: run.aiCallId,
     sandboxRecordId: run.sandboxRecordId,
@@ -237,9 +280,11 @@ export function presentRun(run: SimRun): RunDetail {
     error: run.error,
     runtime: { provider: 'trigger', runId: run.runtimeRunId },
   };
+  if (server === 'august') return detail;
+  return { ...detail, worktreeId: null, agentId: null, mode: run.normalized.mode, terminalCommitSha: run.terminalCommitSha };
 }
 
 export function presentEvent(event: SimEvent): ApiEvent {
-  const { createdAtMs: _omit, ...api } = event;
+  const { createdAtMs: _at, aiCallId: _call, ...api } = event;
   return api;
 }

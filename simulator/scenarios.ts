@@ -170,6 +170,119 @@ const injection: Scenario = {
   end: { at: 2000, status: 'success' },
 };
 
+// --- the newer server: agent output as events (harness-progress.ts) ---
+
+const TOOLS = ['read_file', 'shell', 'apply_patch', 'search'];
+const WORDS =
+  'I read the failing test and the handler it covers. The date parser drops the time zone, so the fixture written in UTC moves a day. I will keep the zone and add a case for it.'.split(
+    ' ',
+  );
+
+/**
+ * `count` events of the newer kinds between `from` and `to` (ms): the
+ * assistant's text as `log` events of a few words each (`assistant_delta`,
+ * newlines inside), and tool calls as `tool_started` / `tool_finished`.
+ */
+export function agentEvents(count: number, from: number, to: number): ScenarioEvent[] {
+  const events: ScenarioEvent[] = [];
+  const step = (to - from) / Math.max(1, count);
+  let word = 0;
+  let call = 0;
+  for (let i = 0; events.length < count; i += 1) {
+    const at = Math.round(from + events.length * step);
+    if (i % 12 === 11 && events.length + 2 <= count) {
+      const name = TOOLS[call % TOOLS.length] ?? 'shell';
+      const toolCallId = `call_${String(call).padStart(4, '0')}`;
+      const state = call % 9 === 8 ? 'error' : 'completed';
+      events.push({
+        at,
+        type: 'tool_started',
+        toolName: name,
+        message: `${name} started`,
+        payload: { kind: 'tool', toolCallId, state: 'running' },
+      });
+      events.push({
+        at: Math.round(at + step),
+        type: 'tool_finished',
+        toolName: name,
+        message: `${name} ${state === 'error' ? 'failed' : 'finished'}`,
+        payload: { kind: 'tool', toolCallId, state },
+      });
+      call += 1;
+      continue;
+    }
+    // A delta: two or three words, a sentence's end sometimes closing a paragraph.
+    const size = 2 + (i % 2);
+    const text = WORDS.slice(word, word + size).join(' ');
+    word = (word + size) % WORDS.length;
+    const end = text.endsWith('.') && i % 3 === 0 ? '\n\n' : ' ';
+    events.push({ at, type: 'log', message: `${text}${end}`, payload: { kind: 'assistant_delta' } });
+  }
+  return events;
+}
+
+/** A newer-server run: the setup lifecycle, `count` agent events until `agentEnd`, then delivery and the end. */
+function agentRun(name: string, description: string, count: number, agentEnd: number): Scenario {
+  return {
+    name,
+    description,
+    launchAt: 300,
+    leaves: 'commits',
+    events: [
+      ...steps(...SETUP),
+      ...agentEvents(count, 1200, agentEnd),
+      ...steps([agentEnd + 200, 'delivery'], [agentEnd + 400, 'finished']),
+    ],
+    end: { at: agentEnd + 600, status: 'success' },
+  };
+}
+
+const agent = agentRun('agent', 'newer server: 300 agent events (assistant text, tool calls) over ~5 s, then a pull request', 300, 5_000);
+const chatty = agentRun(
+  'chatty',
+  'newer server: 1,500 agent events over ~8 s (past the 200-event window), then a pull request',
+  1_500,
+  8_000,
+);
+const thousands = agentRun('thousands', 'newer server: 2,000 agent events over ~60 s, then a pull request', 2_000, 60_000);
+const agentLifecycle = agentRun(
+  'agent-lifecycle',
+  'newer server: a ~3 min run with agent events flowing (one every ~1.5 s), then a pull request',
+  115,
+  178_000,
+);
+
+// A run that pauses at a checkpoint: its first pass ends with `finished`, no event marks the pause, a resume is a new agent call.
+const checkpointEvents: ScenarioEvent[] = [
+  ...steps(...SETUP),
+  ...agentEvents(20, 1200, 2200),
+  ...steps([2400, 'finished']),
+  // The second pass (new aiCallId) starts at the resume.
+  ...agentEvents(10, 6200, 7000),
+  ...steps([7200, 'delivery'], [7400, 'finished']),
+];
+
+const checkpoint: Scenario = {
+  name: 'checkpoint',
+  description:
+    'newer server: the first pass ends (`finished`) and the run waits for input 3.5 s, then resumes in a new agent call and succeeds',
+  launchAt: 300,
+  leaves: 'commits',
+  events: checkpointEvents,
+  end: { at: 7600, status: 'success' },
+  checkpoint: { at: 2600, resumeAt: 6100 },
+};
+
+const waiting: Scenario = {
+  name: 'waiting',
+  description: 'newer server: the first pass ends (`finished`) and the run waits for input that never comes',
+  launchAt: 300,
+  leaves: 'commits',
+  events: [...steps(...SETUP), ...agentEvents(20, 1200, 2200), ...steps([2400, 'finished'])],
+  end: { at: Infinity, status: 'success' },
+  checkpoint: { at: 2600, resumeAt: Infinity },
+};
+
 // --- bench timelines (real time, ~2 min at speed 1) ---
 
 function steadyEvents(): ScenarioEvent[] {
@@ -271,7 +384,24 @@ const bench: Scenario[] = [
 ];
 
 export const SCENARIOS: ReadonlyMap<string, Scenario> = new Map(
-  [success, noChanges, deliveryFailed, failed, cancelled, slow, endless, many, injection, ...bench].map((s) => [s.name, s]),
+  [
+    success,
+    noChanges,
+    deliveryFailed,
+    failed,
+    cancelled,
+    slow,
+    endless,
+    many,
+    injection,
+    agent,
+    chatty,
+    thousands,
+    checkpoint,
+    waiting,
+    agentLifecycle,
+    ...bench,
+  ].map((s) => [s.name, s]),
 );
 
 export function scenarioNames(): string[] {

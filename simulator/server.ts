@@ -7,12 +7,13 @@ import { handleApi, type ApiContext } from './api.js';
 import { handleControl } from './control.js';
 import { answersWithoutProcessing, FaultBook, sendEndless } from './faults.js';
 import { RepoGit } from './git.js';
-import { BodyTooLargeError, fail, faultReply, garbled, readBody, type Reply } from './http.js';
+import { BodyTooLargeError, fail, faultReply, garbled, nextNotFound, readBody, type Reply, type StreamPlan } from './http.js';
 import { RunStartLimiter, SlidingWindow } from './limits.js';
 import { middleware, requestedUrl } from './middleware.js';
-import { RunStore } from './runs.js';
+import { presentEvent, RunStore } from './runs.js';
 import { getScenario, scenarioNames } from './scenarios.js';
 import type {
+  FaultAction,
   FaultRule,
   RecordedRequest,
   RepoGitState,
@@ -30,6 +31,8 @@ export { SCENARIOS, getScenario, scenarioNames } from './scenarios.js';
 export const API_BASE = '/api/v1/mogplex';
 export const SIM_TOKEN = 'mog_sim_token';
 export const SIM_READONLY_TOKEN = 'mog_sim_readonly';
+/** A key set to "Automations only" (newer server): POST /runs answers 403 AUTOMATION_REQUIRED. */
+export const SIM_AUTOMATION_TOKEN = 'mog_sim_automations';
 export const REPO_WEB_ID = '8f3a2b1c-1234-4abc-9def-1234567890ab';
 export const REPO_WEB_ADMIN_ID = '3b9d6c2e-5a41-4f0e-8c7b-2d1e0f9a8b7c';
 export const REPO_API_ID = 'c4e8a1f2-7b3d-4e96-a5c0-9f8e7d6c5b4a';
@@ -37,7 +40,13 @@ export const REPO_API_ID = 'c4e8a1f2-7b3d-4e96-a5c0-9f8e7d6c5b4a';
 export const DEFAULT_TOKENS: Readonly<Record<string, Scope[]>> = {
   [SIM_TOKEN]: ['read', 'write'],
   [SIM_READONLY_TOKEN]: ['read'],
+  [SIM_AUTOMATION_TOKEN]: ['read', 'write'],
 };
+
+/** The platform ends the stream function after this long (`maxDuration = 800`). */
+export const STREAM_MAX_MS = 800_000;
+/** How often a stream looks for new events (the server's Postgres listener is push; this is near enough). */
+const STREAM_TICK_MS = 20;
 
 export const DEFAULT_REPOS: readonly RepoRecord[] = [
   { id: REPO_WEB_ID, full_name: 'acme/web', installation_id: 48213907, default_branch: 'main', root_directory: null },
@@ -88,7 +97,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         })
       : null,
     cancelShape: options.cancelShape ?? 'current',
+    server: options.server ?? 'newer',
+    automationOnly: new Set(options.automationOnlyTokens ?? [SIM_AUTOMATION_TOKEN]),
   };
+  const streamMaxMs = options.streamMaxMs ?? STREAM_MAX_MS;
 
   // Fault delays are the only timers; close() cuts them short.
   let closed = false;
@@ -150,14 +162,73 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     let reply: Reply =
       middleware({ url, headers: record.headers }, API_BASE, canonicalHost) ??
-      (inApi
-        ? handleApi(ctx, { method, subPath, query: url.searchParams, headers: record.headers, body: record.body })
-        : fail(404, 'NOT_FOUND', 'Not found'));
+      (inApi ? handleApi(ctx, { method, subPath, query: url.searchParams, headers: record.headers, body: record.body }) : nextNotFound());
     if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...lowerKeys(fault.headers) } };
     if (fault?.rewrite) reply = { ...reply, body: fault.rewrite(reply.body) };
     if (fault?.garble) reply = garbled(reply, fault.status);
     if (fault?.destroy === 'after') return drop(req, record);
+    if (reply.stream) {
+      record.status = 200;
+      streams.add(sendStream(res, reply.stream, fault?.cutStream));
+      return;
+    }
     answer(res, record, reply);
+  }
+
+  const streams = new Set<() => void>();
+  /** Writes a server-sent events answer as the stream route does; returns its stopper. */
+  function sendStream(res: ServerResponse, plan: StreamPlan, cut: FaultAction['cutStream']): () => void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    res.write(`event: run\ndata: ${JSON.stringify(plan.run)}\n\n`);
+    const seen = new Set<string>();
+    let frames = 0;
+    let next = plan.liveFrom;
+    let ticker: NodeJS.Timeout | undefined;
+    const stop = (): void => {
+      clearInterval(ticker);
+      clearTimeout(limit);
+      streams.delete(stop);
+    };
+    const kill = (): void => {
+      stop();
+      res.socket?.destroy();
+    };
+    // The platform ends the function whatever it is doing: the client sees the connection end.
+    const limit = setTimeout(kill, streamMaxMs);
+    /** Sends one event; true once the stream is over. */
+    const send = (event: SimEvent): boolean => {
+      if (seen.has(event.id)) return false;
+      seen.add(event.id);
+      const frame = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`;
+      if (cut && frames >= cut.afterEvents) {
+        if (cut.midFrame) res.write(frame.slice(0, Math.floor(frame.length / 2)));
+        kill();
+        return true;
+      }
+      frames += 1;
+      res.write(frame);
+      // The route closes after the first finished, failed or cancelled event.
+      if (event.type === 'finished' || event.type === 'failed' || event.type === 'cancelled') {
+        stop();
+        res.end();
+        return true;
+      }
+      return false;
+    };
+    for (const event of plan.replay) if (send(event)) return stop;
+    ticker = setInterval(() => {
+      if (res.destroyed) return stop();
+      const run = store.get(plan.runId);
+      if (!run) return;
+      for (; next < run.events.length; next += 1) {
+        const event = run.events[next];
+        // A stream opened before a resume listens to the old agent call.
+        if (event && event.aiCallId === plan.aiCallId && send(event)) return;
+      }
+    }, STREAM_TICK_MS);
+    res.on('close', stop);
+    return stop;
   }
 
   const server = createServer((req, res) => {
@@ -227,6 +298,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         sleeper.wake();
       }
       sleepers.clear();
+      for (const stop of [...streams]) stop();
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await done;

@@ -2,8 +2,15 @@
 // (Mogplex/mogplex lib/mogplex-api/*); Sim* shapes are simulator bookkeeping.
 
 export type Scope = 'read' | 'write';
-export type Harness = 'codex' | 'claude-code';
-export type RunStatus = 'pending' | 'streaming' | 'success' | 'failed' | 'cancelled';
+export type Harness = 'codex' | 'claude-code' | 'mogplex';
+/**
+ * Which server the simulator is: `august` is commit 199a1a5 (2026-08-08: no
+ * stream route, events listed from the first, no `awaiting_input`, no
+ * `mogplex` harness, modes unchecked); `newer` is the server since then
+ * (mogplex-api.md, "Since August 2026").
+ */
+export type ServerVersion = 'august' | 'newer';
+export type RunStatus = 'pending' | 'streaming' | 'success' | 'failed' | 'cancelled' | 'awaiting_input';
 export type TerminalStatus = 'success' | 'failed' | 'cancelled';
 export type ErrorCode =
   | 'BAD_REQUEST'
@@ -14,7 +21,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
-  | 'UNAUTHORIZED';
+  | 'UNAUTHORIZED'
+  | 'AUTOMATION_REQUIRED';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -45,6 +53,11 @@ export interface RunDetail {
   updatedAt: string;
   error: string | null;
   runtime: { provider: string | null; runId: string | null };
+  /** The newer server's fields (lib/mogplex-api/runs-types.ts); absent on the August server. */
+  worktreeId?: string | null;
+  agentId?: string | null;
+  mode?: string | null;
+  terminalCommitSha?: string | null;
 }
 
 /** An event as GET /runs/{id}/events presents it. */
@@ -60,6 +73,8 @@ export interface ApiEvent {
 /** A materialized event plus its creation time in ms (for latency benches). */
 export interface SimEvent extends ApiEvent {
   createdAtMs: number;
+  /** The agent call (segment) it belongs to: a resumed run lists only its new segment's events. */
+  aiCallId: string;
 }
 
 /** The start request after the server's normalization (hashed for idempotency). */
@@ -108,6 +123,8 @@ export interface SimRun {
   sync: SyncResult | null;
   /** What delivery reported, once it happened (absent when it failed). */
   delivery: DeliveryResult | null;
+  /** The tip of the working branch after a success (newer server), else null. */
+  terminalCommitSha: string | null;
 }
 
 /** lib/harness/git-delivery.ts HarnessGitWorkspace. */
@@ -173,6 +190,13 @@ export interface Scenario {
    * is `error`, or the delivery failure when the agent left untracked files.
    */
   end: { at: number; status: TerminalStatus; error?: string };
+  /**
+   * A pause at a checkpoint (newer server): the run turns `awaiting_input` at
+   * `at` (its first pass has ended with its `finished` event; no event marks
+   * the pause) and resumes at `resumeAt` (may be Infinity) with a new agent
+   * call: a new aiCallId and sandbox, and events listed from there only.
+   */
+  checkpoint?: { at: number; resumeAt: number };
 }
 
 /** A pull request on GitHub as the simulator's repos know them. */
@@ -228,6 +252,12 @@ export interface FaultAction {
   rewrite?: (body: string) => string;
   /** Answer 200 with a JSON body that never ends, until the client hangs up. */
   endless?: boolean;
+  /**
+   * The events stream only: after `afterEvents` event frames, drop the
+   * connection (the platform's cut); with `midFrame`, half-way through the
+   * next frame.
+   */
+  cutStream?: { afterEvents: number; midFrame?: boolean };
 }
 
 export interface FaultRule {
@@ -251,6 +281,12 @@ export interface RunStartLimitOption {
 }
 
 export interface SimulatorOptions {
+  /** Default `newer`. */
+  server?: ServerVersion;
+  /** The events stream is cut after this long (the platform's maxDuration, 800 s); shorter in tests. */
+  streamMaxMs?: number;
+  /** Tokens set to "Automations only": POST /runs answers 403 AUTOMATION_REQUIRED (newer server). */
+  automationOnlyTokens?: string[];
   port?: number;
   host?: string;
   tokens?: Record<string, Scope[]>;

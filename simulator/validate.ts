@@ -2,10 +2,39 @@
 // (lib/mogplex-api/runs-normalize.ts, lib/sandbox/launch-config.ts) so that
 // validation errors and idempotency hashing behave the same way.
 import { createHash } from 'node:crypto';
-import type { Harness, JsonObject, NormalizedStartRequest, RepoRecord } from './types.js';
+import type { Harness, JsonObject, NormalizedStartRequest, RepoRecord, ServerVersion } from './types.js';
 
 export const MAX_PROMPT_LENGTH = 100_000;
-const HARNESSES: readonly Harness[] = ['codex', 'claude-code'];
+const HARNESSES: Record<ServerVersion, readonly Harness[]> = {
+  august: ['codex', 'claude-code'],
+  newer: ['mogplex', 'codex', 'claude-code'],
+};
+/** Legacy CLI orchestration modes: stored as given (lower case, exact), run as AUTO. */
+const LEGACY_MODES = new Set(['single', 'multi_agent', 'council', 'review', 'test', 'repair']);
+const MODES = new Set(['SAFE', 'AUTO', 'YOLO']);
+
+/** `got "<value>"` as runs-normalize.ts writes it: strings quoted, others as JSON, cut to 40 characters. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** The newer server's mode rule (runs-normalize.ts at eb21a57): SAFE, AUTO, YOLO in any case, or a legacy mode; else 400. */
+function normalizeMode(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed === '') return null;
+    if (LEGACY_MODES.has(trimmed)) return trimmed;
+    if (MODES.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  }
+  throw bad(`mode must be one of SAFE, AUTO, YOLO (got ${shown(value)})`);
+}
+
+/** Any mode at all, of any type, that is not blank. */
+function hasMode(value: unknown): boolean {
+  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
 
 export class StartRequestError extends Error {
   constructor(
@@ -85,6 +114,7 @@ export function normalizeStartRequest(
   body: JsonObject,
   idempotencyKey: string,
   findRepo: (id: string) => RepoRecord | undefined,
+  server: ServerVersion = 'newer',
 ): NormalizeResult {
   const repoId = optionalString(body['repoId']);
   if (!repoId) throw bad('repoId is required');
@@ -96,13 +126,21 @@ export function normalizeStartRequest(
   if (prompt.length > MAX_PROMPT_LENGTH) throw bad('Prompt is too long');
 
   const harnessText = optionalString(body['harness']) ?? 'codex';
-  const harness = HARNESSES.find((h) => h === harnessText);
+  const harness = HARNESSES[server].find((h) => h === harnessText);
   if (!harness) throw bad('Invalid harness');
+  const mogplex = harness === 'mogplex';
+  if (mogplex && hasMode(body['mode'])) throw bad('CLI execution modes are not supported by the Mogplex harness');
+  if (mogplex && hasMode(body['worktreeId'])) {
+    throw bad('Mogplex runs do not yet support assigned worktrees. Use a repository sandbox or a CLI harness.');
+  }
+  const mode = server === 'newer' ? normalizeMode(body['mode']) : optionalString(body['mode']);
 
   const baseBranch = optionalString(body['baseBranch']) ?? optionalString(repo.default_branch) ?? 'main';
   if (!isValidBranchName(baseBranch)) throw bad('Invalid base branch');
 
-  const createBranch = body['createBranch'] === true; // only literal true counts
+  // Only literal true counts; the mogplex harness makes its own branch unless told otherwise.
+  const createBranch =
+    body['createBranch'] === true || (mogplex && !('createBranch' in body) && optionalString(body['workingBranch']) === null);
   const preliminary = {
     repoId,
     prompt,
@@ -112,7 +150,7 @@ export function normalizeStartRequest(
     rootDirectory: rootDirectory(body['rootDirectory'], repo.root_directory),
     conversationId: optionalString(body['conversationId']),
     workspaceSessionId: optionalString(body['workspaceSessionId']),
-    mode: optionalString(body['mode']),
+    mode,
   };
   // As on the server: the generated branch derives from the key and the
   // pre-branch request, so a retry with the same key gets the same branch.
@@ -121,6 +159,7 @@ export function normalizeStartRequest(
   const workingBranch =
     optionalString(body['workingBranch']) ?? (createBranch ? `mogplex/external/${keyHash.slice(0, 8)}-${preHash.slice(0, 8)}` : baseBranch);
   if (!isValidBranchName(workingBranch)) throw bad('Invalid working branch');
+  if (mogplex && workingBranch === baseBranch) throw bad('Mogplex runs require an isolated working branch');
   if (createBranch && workingBranch === baseBranch) {
     throw bad('Working branch must differ from base branch when createBranch is true');
   }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   REPO_API_ID,
   REPO_WEB_ID,
+  SIM_AUTOMATION_TOKEN,
   SIM_READONLY_TOKEN,
   SIM_TOKEN,
   startSimulator,
@@ -132,16 +133,17 @@ describe('auth and scopes', () => {
     expect((await call(s, 'POST', `/runs/${id}/cancel`, { token: SIM_READONLY_TOKEN })).status).toBe(403);
   });
 
-  it('hides other tokens’ runs (404) and unknown routes (404 envelope)', async () => {
+  it('hides other tokens’ runs (404); an unknown route gets Next.js’s HTML 404 page, before authentication', async () => {
     const s = await sim({ tokens: { mog_a: ['read', 'write'], mog_b: ['read', 'write'] } });
     const run = await start(s, {}, 'k1', 'mog_a');
     const id = String(run.json?.data?.['runId']);
     expect((await call(s, 'GET', `/runs/${id}`, { token: 'mog_b' })).status).toBe(404);
     expect((await call(s, 'GET', `/runs/${id}/events`, { token: 'mog_b' })).status).toBe(404);
     expect((await call(s, 'GET', `/runs/${id}`, { token: 'mog_a' })).status).toBe(200);
-    const unknown = await call(s, 'GET', '/nope');
+    const unknown = await call(s, 'GET', '/nope', { token: 'mog_unknown' });
     expect(unknown.status).toBe(404);
-    expect(unknown.json?.error?.code).toBe('NOT_FOUND');
+    expect(unknown.json).toBeNull();
+    expect(unknown.headers.get('content-type')).toMatch(/^text\/html/);
   });
 });
 
@@ -269,8 +271,8 @@ describe('run timeline and events', () => {
     expect(run.streamingAtMs).toBe(run.createdAtMs + 300 * 0.15);
   });
 
-  it('never returns more than `limit` events (200-event window), status still visible', async () => {
-    const s = await sim({ speed: 0.2 });
+  it('August server: never more than `limit` events, the first ones (no cursor), status still visible', async () => {
+    const s = await sim({ speed: 0.2, server: 'august' });
     const a = await start(s, { prompt: '[sim:many-events]' });
     const id = String(a.json?.data?.['runId']);
     await sleep(1100); // 250 events by ~0.6 s, success at ~1.02 s
@@ -705,5 +707,133 @@ describe('the www host (proxy.ts buildCanonicalHostRedirectUrl)', () => {
       if (saved === undefined) delete process.env['http_proxy'];
       else process.env['http_proxy'] = saved;
     }
+  });
+});
+
+describe('the newer server (mogplex-api.md, "Since August 2026")', () => {
+  /** Reads a whole events stream (it ends after the first finished, failed or cancelled event). */
+  async function stream(
+    s: Simulator,
+    id: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string; frames: string[] }> {
+    const res = await fetch(`${s.apiUrl}/runs/${id}/events/stream`, { headers: { authorization: `Bearer ${SIM_TOKEN}`, ...headers } });
+    const text = await res.text();
+    return { status: res.status, text, frames: text.split('\n\n').filter((f) => f !== '') };
+  }
+  const idsOf = (frames: string[]): string[] => frames.flatMap((f) => /^id: (\S+)$/m.exec(f)?.[1] ?? []);
+
+  it('lists the latest `limit` events of a run past 200', async () => {
+    const s = await sim({ speed: 0.1 });
+    const id = String((await start(s, { prompt: '[sim:chatty]' })).json?.data?.['runId']);
+    await settled(s, id);
+    const all = s.scenarioEvents(id);
+    expect(all.length).toBeGreaterThan(1500);
+    const page = eventsOf(await call(s, 'GET', `/runs/${id}/events?limit=200`));
+    expect(page.map((e) => e['id'])).toEqual(all.slice(-200).map((e) => e.id));
+    expect(all.filter((e) => e.type === 'log' && e.payload['kind'] === 'assistant_delta').length).toBeGreaterThan(1000);
+    expect(all.find((e) => e.type === 'tool_finished')).toMatchObject({
+      message: expect.stringMatching(/ (finished|failed)$/),
+      payload: { kind: 'tool' },
+    });
+  });
+
+  it('streams: a comment, the run, every event as a frame with its id, closed after `finished`; Last-Event-ID resumes', async () => {
+    const s = await sim({ speed: 0.2 });
+    const id = String((await start(s, { prompt: '[sim:agent]' })).json?.data?.['runId']);
+    const whole = await stream(s, id, {});
+    expect(whole.status).toBe(200);
+    expect(whole.frames[0]).toBe(': connected');
+    expect(whole.frames[1]).toMatch(/^event: run\ndata: \{"runId":/);
+    const events = s.scenarioEvents(id);
+    expect(idsOf(whole.frames)).toEqual(events.map((e) => e.id));
+    expect(whole.frames.at(-1)).toMatch(/^id: \S+\nevent: finished\ndata: /);
+    const from = events[150]!.id;
+    const rest = await stream(s, id, { 'last-event-id': ` ${from} ` });
+    expect(idsOf(rest.frames)).toEqual(events.slice(151).map((e) => e.id));
+    expect((await stream(s, id, { 'last-event-id': 'nope' })).status).toBe(400);
+  });
+
+  it('cuts a stream at the platform limit and on an injected mid-frame drop', async () => {
+    const s = await sim({ speed: 1, streamMaxMs: 300 });
+    const id = String((await start(s, { prompt: '[sim:endless]' })).json?.data?.['runId']);
+    const started = Date.now();
+    await expect(stream(s, id)).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(2000);
+    const t = await sim({ speed: 0.1 });
+    const run = String((await start(t, { prompt: '[sim:agent]' })).json?.data?.['runId']);
+    await settled(t, run);
+    t.addFault({ match: { path: /\/events\/stream$/ }, action: { cutStream: { afterEvents: 5, midFrame: true } } });
+    await expect(stream(t, run)).rejects.toThrow();
+  });
+
+  it('awaiting_input: the pass ends with `finished`, no event marks the pause, a resume is a new agent call', async () => {
+    const s = await sim({ speed: 1 });
+    const a = await start(s, { prompt: '[sim:checkpoint]' });
+    const id = String(a.json?.data?.['runId']);
+    const first = await stream(s, id);
+    expect(first.frames.at(-1)).toMatch(/event: finished/);
+    const lastOfFirst = idsOf(first.frames).at(-1)!;
+    await sleep(400);
+    const paused = runOf(await call(s, 'GET', `/runs/${id}`));
+    expect(paused['status']).toBe('awaiting_input');
+    expect(paused['aiCallId']).toBe(a.json?.data?.['aiCallId']);
+    await sleep(3600);
+    const resumed = runOf(await call(s, 'GET', `/runs/${id}`));
+    expect(resumed['status']).toBe('streaming');
+    expect(resumed['aiCallId']).not.toBe(paused['aiCallId']);
+    expect(resumed['sandboxRecordId']).not.toBe(paused['sandboxRecordId']);
+    expect((await stream(s, id, { 'last-event-id': lastOfFirst })).status).toBe(400);
+    const second = eventsOf(await call(s, 'GET', `/runs/${id}/events?limit=200`));
+    expect(second.map((e) => e['id'])).not.toContain(lastOfFirst);
+    const done = await settled(s, id);
+    expect(done.status).toBe('success');
+    expect(runOf(await call(s, 'GET', `/runs/${id}`))['terminalCommitSha']).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('cancelling a paused run: cancelled at once, no event written', async () => {
+    const s = await sim({ speed: 0.2 });
+    const id = String((await start(s, { prompt: '[sim:waiting]' })).json?.data?.['runId']);
+    await sleep(800);
+    expect(s.getRun(id)?.status).toBe('awaiting_input');
+    const before = s.scenarioEvents(id).length;
+    const answer = await call(s, 'POST', `/runs/${id}/cancel`, { body: {} });
+    expect(answer.json?.data).toMatchObject({ status: 'cancelled', alreadyTerminal: false });
+    expect(s.scenarioEvents(id)).toHaveLength(before);
+  });
+
+  it('validates modes (any case; legacy ones exact) and the mogplex harness rules; refuses keys limited to automations', async () => {
+    const s = await sim();
+    expect((await start(s, { mode: 'safe' })).json?.data?.['mode']).toBe('SAFE');
+    expect((await start(s, { mode: 'fast' })).json?.error?.message).toBe('mode must be one of SAFE, AUTO, YOLO (got "fast")');
+    expect((await start(s, { mode: 0 })).json?.error?.message).toBe('mode must be one of SAFE, AUTO, YOLO (got 0)');
+    expect((await start(s, { mode: 'Single' })).status).toBe(400);
+    expect((await start(s, { mode: 'single' })).status).toBe(202);
+    expect((await start(s, { harness: 'mogplex', mode: 'AUTO' })).json?.error?.message).toBe(
+      'CLI execution modes are not supported by the Mogplex harness',
+    );
+    const mogplex = await start(s, { harness: 'mogplex' });
+    expect(mogplex.status).toBe(202);
+    expect(mogplex.json?.data?.['branch']).toMatchObject({ createBranch: true, working: expect.stringMatching(/^mogplex\/external\//) });
+    expect((await start(s, { harness: 'mogplex', createBranch: false })).json?.error?.message).toBe(
+      'Mogplex runs require an isolated working branch',
+    );
+    const refused = await start(s, {}, 'k', SIM_AUTOMATION_TOKEN);
+    expect(refused.status).toBe(403);
+    expect(refused.json?.error).toMatchObject({ code: 'AUTOMATION_REQUIRED', message: expect.stringContaining('Automations only') });
+  });
+
+  it('the August server has no stream route (an HTML 404), no mogplex harness and free-form modes', async () => {
+    const s = await sim({ server: 'august' });
+    const id = String((await start(s, { mode: 'whatever' })).json?.data?.['runId']);
+    // Before any handler: an unknown token gets the page too.
+    const res = await fetch(`${s.apiUrl}/runs/${id}/events/stream`, {
+      headers: { authorization: 'Bearer mog_unknown' },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect((await start(s, { harness: 'mogplex' })).json?.error?.message).toBe('Invalid harness');
+    expect(runOf(await call(s, 'GET', `/runs/${id}`))).not.toHaveProperty('terminalCommitSha');
   });
 });
