@@ -367,13 +367,14 @@ class RequestBudget {
 
 /***/ }),
 
-/***/ 3877:
+/***/ 2077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ MogplexClient)
+  a: () => (/* binding */ MogplexClient),
+  p: () => (/* binding */ NoStreamRoute)
 });
 
 // EXTERNAL MODULE: ./src/api/errors.ts
@@ -382,133 +383,6 @@ var errors = __nccwpck_require__(3249);
 var retry = __nccwpck_require__(7018);
 // EXTERNAL MODULE: ./src/api/schema.ts
 var schema = __nccwpck_require__(1549);
-;// CONCATENATED MODULE: ./src/api/events-scan.ts
-// The events route has no cursor: every poll returns all of a run's events so
-// far, up to 200 of about 20 KB each. Parsing 4 MB into objects on every poll
-// to find a few new events is what drives memory up, so the answer is scanned
-// as it streams in and the events already shown are dropped unparsed.
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const NULL = Buffer.from('null');
-/** Longer strings cannot be the keys followed here (`data`, `events`). */
-const MAX_KEY_BYTES = 16;
-function isSpace(byte) {
-    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-/**
- * Copies a JSON text through, replacing each of the first `skip` items of the
- * array at `data.events` with `null` without keeping its bytes. It works on
- * bytes: JSON's structural characters are ASCII, and UTF-8 never uses an
- * ASCII byte inside a multi-byte character. A text of another shape is copied
- * unchanged, for JSON.parse to judge.
- */
-class EventsElider {
-    skip;
-    /** Events in the answer, dropped or kept. */
-    total = 0;
-    kept = [];
-    containers = [];
-    /** The last key read in the object at each depth: `keys[1]` in the top-level object, `keys[2]` in `data`. */
-    keys = [];
-    inString = false;
-    escaped = false;
-    stringBytes;
-    lastString;
-    /** 3 while inside the data.events array, 0 before it, -1 after it. */
-    eventsDepth = 0;
-    expectItem = false;
-    dropping = false;
-    constructor(skip) {
-        this.skip = skip;
-    }
-    push(chunk) {
-        let copyFrom = this.dropping ? -1 : 0;
-        for (let i = 0; i < chunk.length; i++) {
-            const byte = chunk[i] ?? 0;
-            if (this.inString) {
-                this.readStringByte(byte);
-                continue;
-            }
-            if (isSpace(byte))
-                continue;
-            const depth = this.containers.length;
-            if (this.eventsDepth !== 0 && depth === this.eventsDepth) {
-                if (byte === COMMA || byte === CLOSE_ARRAY) {
-                    if (this.dropping) {
-                        this.dropping = false;
-                        copyFrom = i;
-                    }
-                    this.expectItem = byte === COMMA;
-                }
-                else if (this.expectItem) {
-                    this.expectItem = false;
-                    if (this.total++ < this.skip) {
-                        this.kept.push(Buffer.from(chunk.subarray(copyFrom, i)), NULL);
-                        this.dropping = true;
-                        copyFrom = -1;
-                    }
-                }
-            }
-            this.readStructure(byte, depth);
-        }
-        if (copyFrom >= 0 && copyFrom < chunk.length)
-            this.kept.push(Buffer.from(chunk.subarray(copyFrom)));
-    }
-    /** The JSON text, the dropped events as `null`. */
-    text() {
-        return Buffer.concat(this.kept).toString('utf8');
-    }
-    readStringByte(byte) {
-        if (this.escaped) {
-            this.escaped = false;
-        }
-        else if (byte === BACKSLASH) {
-            this.escaped = true;
-        }
-        else if (byte === QUOTE) {
-            this.inString = false;
-            this.lastString = this.stringBytes && this.stringBytes.length <= MAX_KEY_BYTES ? Buffer.from(this.stringBytes).toString() : undefined;
-            this.stringBytes = undefined;
-            return;
-        }
-        if (this.stringBytes && this.stringBytes.length <= MAX_KEY_BYTES)
-            this.stringBytes.push(byte);
-    }
-    readStructure(byte, depth) {
-        switch (byte) {
-            case QUOTE:
-                this.inString = true;
-                this.stringBytes = depth <= 2 ? [] : undefined;
-                this.lastString = undefined;
-                return;
-            case COLON:
-                this.keys[depth] = this.lastString;
-                return;
-            case OPEN_OBJECT:
-            case OPEN_ARRAY:
-                if (byte === OPEN_ARRAY && depth === 2 && this.keys[1] === 'data' && this.keys[2] === 'events' && this.eventsDepth === 0) {
-                    this.eventsDepth = 3;
-                    this.expectItem = true;
-                }
-                this.containers.push(byte);
-                return;
-            case CLOSE_OBJECT:
-            case CLOSE_ARRAY:
-                if (this.containers.length === this.eventsDepth)
-                    this.eventsDepth = -1; // done: a later `events` key is not followed
-                this.containers.pop();
-                this.keys.length = this.containers.length + 1;
-                return;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/api/redirect.ts
 // Which redirects the client follows. Mogplex's middleware moves `www.<host>`
 // to `<host>` with a 308 (proxy.ts, buildCanonicalHostRedirectUrl); nothing
@@ -548,10 +422,6 @@ function judgeRedirect(from, status, location) {
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./src/api/transport.ts
 
-function wholeBody() {
-    const chunks = [];
-    return { push: (chunk) => chunks.push(chunk), text: () => Buffer.concat(chunks).toString('utf8') };
-}
 /**
  * No answer of this API comes near it: the events window holds 200 events of
  * at most about 20 KB each. Past it the answer is abandoned as garbled, so an
@@ -566,14 +436,9 @@ class AnswerTooLargeError extends Error {
     }
 }
 const USER_AGENT = 'mogplex-run-action/1';
-/**
- * One HTTP exchange with a hard deadline on the whole of it (connect, headers
- * and body). http-client only has an idle-socket timeout, so the deadline
- * aborts the request through its options' signal.
- */
-async function send(request) {
-    const controller = new AbortController();
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [
+/** An http-client whose requests the controller aborts (its own timeout is only for an idle socket). */
+function clientFor(controller, socketTimeout) {
+    return new lib/* HttpClient */.Qq(USER_AGENT, [
         {
             prepareRequest: (options) => {
                 options.signal = controller.signal;
@@ -581,7 +446,16 @@ async function send(request) {
             canHandleAuthentication: () => false,
             handleAuthentication: () => Promise.reject(new Error('unsupported')),
         },
-    ], { allowRedirects: false, allowRetries: false, socketTimeout: request.timeoutMs, keepAlive: false });
+    ], { allowRedirects: false, allowRetries: false, keepAlive: false, ...(socketTimeout !== undefined && { socketTimeout }) });
+}
+/**
+ * One HTTP exchange with a hard deadline on the whole of it (connect, headers
+ * and body). http-client only has an idle-socket timeout, so the deadline
+ * aborts the request through its options' signal.
+ */
+async function send(request) {
+    const controller = new AbortController();
+    const client = clientFor(controller, request.timeoutMs);
     let timer;
     let onAbort;
     const stopped = new Promise((_, reject) => {
@@ -606,15 +480,15 @@ async function send(request) {
         };
         if (Number(response.message.headers['content-length'] ?? 0) > limit)
             tooLarge();
-        const reader = request.reader ?? wholeBody();
+        const chunks = [];
         let bytes = 0;
         for await (const chunk of response.message) {
             bytes += chunk.length;
             if (bytes > limit)
                 tooLarge();
-            reader.push(chunk);
+            chunks.push(chunk);
         }
-        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: reader.text() };
+        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: Buffer.concat(chunks).toString('utf8') };
     })();
     try {
         return await Promise.race([exchange, stopped]);
@@ -628,6 +502,61 @@ async function send(request) {
         stopped.catch(() => undefined);
     }
 }
+const ERROR_BODY_BYTES = 1024 * 1024;
+/**
+ * GET of a server-sent events stream. The deadline covers the connection and
+ * the headers only: the stream stays open as long as the server keeps it (no
+ * idle timeout: it sends no heartbeat). Each chunk goes to `onChunk` as text;
+ * the signal ends it. An answer that is not an event stream is read whole,
+ * within a bound, for the caller to judge as an error.
+ */
+async function openStream(request, onChunk) {
+    const controller = new AbortController();
+    const client = clientFor(controller, undefined);
+    const onAbort = () => controller.abort(request.signal?.reason);
+    if (request.signal?.aborted)
+        throw request.signal.reason;
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${Math.round(request.timeoutMs / 1000)} s`)), request.timeoutMs);
+    try {
+        const response = await client.request('GET', request.url, null, request.headers);
+        clearTimeout(timer);
+        const status = response.message.statusCode ?? 0;
+        const type = String(response.message.headers['content-type'] ?? '');
+        if (status !== 200 || !/^text\/event-stream\b/i.test(type)) {
+            const chunks = [];
+            let bytes = 0;
+            for await (const chunk of response.message) {
+                bytes += chunk.length;
+                if (bytes > ERROR_BODY_BYTES)
+                    break;
+                chunks.push(chunk);
+            }
+            return { streamed: false, status, headers: response.message.headers, body: Buffer.concat(chunks).toString('utf8') };
+        }
+        const decoder = new TextDecoder();
+        try {
+            for await (const chunk of response.message)
+                onChunk(decoder.decode(chunk, { stream: true }));
+        }
+        catch {
+            if (request.signal?.aborted)
+                throw request.signal.reason;
+            return { streamed: true, end: 'dropped', status };
+        }
+        // A body cut short without the chunked terminator ends as an error above, or here as not complete.
+        return { streamed: true, end: response.message.complete ? 'closed' : 'dropped', status };
+    }
+    catch (error) {
+        if (request.signal?.aborted)
+            throw request.signal.reason;
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+        request.signal?.removeEventListener('abort', onAbort);
+    }
+}
 
 // EXTERNAL MODULE: ./src/plumbing/sleep.ts
 var sleep = __nccwpck_require__(3455);
@@ -638,7 +567,12 @@ var sleep = __nccwpck_require__(3455);
 
 
 
-
+/** An answer about another run than the one asked about is garbled: it must not take over the followed run. */
+function sameRun(asked, answer) {
+    if (answer.runId !== asked)
+        throw new schema/* ParseError */.mB(`the answer is about run ${answer.runId}, not ${asked}`);
+    return answer;
+}
 /** At most this many redirects per request; Mogplex's own takes one. */
 const MAX_REDIRECTS = 2;
 /** The answer was a redirect the client may follow: the API lives under `apiUrl` now. */
@@ -658,6 +592,17 @@ class AttemptFailure extends Error {
         this.error = error;
     }
 }
+/** The events stream route is not there: the server predates it (Next.js's HTML 404, not the route's JSON one). */
+class NoStreamRoute extends Error {
+    name = 'NoStreamRoute';
+    constructor() {
+        super('this Mogplex server has no events stream route');
+    }
+}
+/** The run-start quota's 429 (lib/request-limits), which says nothing about the token's 60 requests a minute. */
+function isStartQuota(error) {
+    return /External Mogplex run|Daily external Mogplex run/i.test(error.detail);
+}
 /** The Mogplex v1 API: one method per route, one retry policy and budget for all. */
 class MogplexClient {
     options;
@@ -665,12 +610,14 @@ class MogplexClient {
     retry;
     timeoutMs;
     transport;
+    streamTransport;
     constructor(options) {
         this.options = options;
         this.apiUrl = options.apiUrl;
         this.retry = options.retry ?? retry/* DEFAULT_RETRY */.vI;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.transport = options.transport ?? send;
+        this.streamTransport = options.streamTransport ?? openStream;
     }
     findRepos(query, signal) {
         const params = new URLSearchParams({ q: query, limit: '200' });
@@ -692,40 +639,122 @@ class MogplexClient {
             ...options,
         });
     }
-    getRun(runId, signal) {
+    /** `once`: a single attempt (the follower retries at its own pace). */
+    getRun(runId, signal, once = false) {
         return this.call({
             method: 'GET',
             path: `/runs/${encodeURIComponent(runId)}`,
             operation: 'run status',
-            parse: schema/* parseRunEnvelope */.h6,
+            parse: (data) => sameRun(runId, (0,schema/* parseRunEnvelope */.h6)(data)),
             signal,
+            once,
         });
     }
     /**
-     * The run and its first `limit` events. The first `skip` events are dropped
-     * unparsed as the answer streams in (the caller has shown them already);
-     * `total` still counts them.
+     * The run and `limit` of its events, oldest first, no cursor: the August
+     * server lists the first `limit`, the newer one the latest. A page about
+     * another run, or longer than asked for, is garbled.
      */
-    listEvents(runId, limit, skip = 0, signal) {
+    listEvents(runId, limit, signal, once = false) {
         return this.call({
             method: 'GET',
             path: `/runs/${encodeURIComponent(runId)}/events?limit=${limit}`,
             operation: 'run events',
-            parse: schema/* parseEventsPage */.Eg,
+            parse: (data) => {
+                const page = (0,schema/* parseEventsPage */.Eg)(data, limit);
+                sameRun(runId, page.run);
+                return page;
+            },
             signal,
-            ...(skip > 0 && { reader: () => new EventsElider(skip) }),
+            once,
         });
+    }
+    /**
+     * GET /runs/{id}/events/stream: one attempt, one request against the
+     * budget however long it stays open. Each whole frame goes to `onFrame`,
+     * parsed and with secrets cut out like any answer (a frame cut mid-way is
+     * never dispatched, so its id is never taken), until the server closes the
+     * stream, it drops, or the signal aborts (which rejects). Throws
+     * NoStreamRoute for a server without the route, ApiError for an error answer.
+     */
+    async streamEvents(runId, options) {
+        const operation = 'run events stream';
+        const path = `/runs/${encodeURIComponent(runId)}/events/stream`;
+        // Without Last-Event-ID the stream starts with the latest `limit` events: as many as it gives.
+        const query = '?limit=200';
+        // Loaded on the path that reads a stream only, so start-up stays at its floor.
+        const { createParser } = await __nccwpck_require__.e(/* import() */ 309).then(__nccwpck_require__.bind(__nccwpck_require__, 2309));
+        const parser = createParser({
+            maxBufferSize: MAX_ANSWER_BYTES,
+            onEvent: (message) => options.onFrame(this.frame(runId, message.event, message.data)),
+            onError: (error) => options.onFrame({ kind: 'garbled', reason: error.message }),
+        });
+        const slot = await this.options.budget.acquire(options.signal);
+        let answer;
+        try {
+            answer = await this.streamTransport({
+                method: 'GET',
+                url: `${this.apiUrl}/api/v1/mogplex${path}${query}`,
+                headers: {
+                    Accept: 'text/event-stream',
+                    Authorization: `Bearer ${this.options.token}`,
+                    ...(options.lastEventId !== undefined && { 'Last-Event-ID': options.lastEventId }),
+                },
+                timeoutMs: this.timeoutMs,
+                signal: options.signal,
+            }, (text) => parser.feed(text));
+        }
+        catch (error) {
+            if (options.signal.aborted)
+                throw options.signal.reason;
+            throw new errors/* TransportError */.wX(operation, error instanceof Error ? error.message : String(error));
+        }
+        finally {
+            slot.settle();
+        }
+        this.options.debug?.(`GET ${path} -> ${answer.status}${answer.streamed ? `, stream ${answer.end}` : ''}`);
+        if (answer.streamed)
+            return answer.end;
+        // Next.js answers a route it does not have with its HTML page, before any handler.
+        if (answer.status === 404 && (0,schema/* parseErrorBody */.kW)(this.parse(answer.body)) === undefined)
+            throw new NoStreamRoute();
+        try {
+            this.interpret(answer, { method: 'GET', path, operation, parse: () => undefined });
+        }
+        catch (failure) {
+            throw failure instanceof AttemptFailure ? failure.error : failure;
+        }
+        throw new errors/* TransportError */.wX(operation, `HTTP ${answer.status} that is not an event stream`);
     }
     cancelRun(runId, options = {}) {
         return this.call({
             method: 'POST',
             path: `/runs/${encodeURIComponent(runId)}/cancel`,
             operation: 'cancel run',
-            parse: schema/* parseCancel */.c0,
+            parse: (data) => {
+                const result = (0,schema/* parseCancel */.c0)(data);
+                if (result.run)
+                    sameRun(runId, result.run);
+                return result;
+            },
             body: '{}',
             headers: { 'Content-Type': 'application/json' },
             ...options,
         });
+    }
+    /** One stream frame, typed: the run (as it was when the stream opened) or an event; anything else is garbled. */
+    frame(runId, type, data) {
+        try {
+            const json = this.parse(data);
+            if (json === undefined)
+                return { kind: 'garbled', reason: 'a frame whose data is not JSON' };
+            if (type === 'run')
+                return { kind: 'run', run: sameRun(runId, (0,schema/* parseRunDetail */.An)(json, 'run')) };
+            return { kind: 'event', event: (0,schema/* parseEvent */.wj)(json, 'event') };
+        }
+        catch (error) {
+            return { kind: 'garbled', reason: error instanceof Error ? error.message : String(error) };
+        }
     }
     async call(options) {
         const started = Date.now();
@@ -744,7 +773,7 @@ class MogplexClient {
             catch (failure) {
                 if (!(failure instanceof AttemptFailure))
                     throw failure;
-                const delay = options.urgent ? undefined : (0,retry/* nextDelay */.rM)(this.retry, attempt, failure.outcome, Date.now() - started);
+                const delay = options.urgent || options.once ? undefined : (0,retry/* nextDelay */.rM)(this.retry, attempt, failure.outcome, Date.now() - started);
                 if (delay === undefined)
                     throw failure.error;
                 this.options.debug?.(`${options.operation}: attempt ${attempt} failed (${failure.error.message}); retrying in ${delay} ms`);
@@ -766,7 +795,6 @@ class MogplexClient {
                 ...(options.body !== undefined && { body: options.body }),
                 timeoutMs: options.timeoutMs ?? this.timeoutMs,
                 ...(options.signal && { signal: options.signal }),
-                ...(options.reader && { reader: options.reader() }),
             });
         }
         catch (error) {
@@ -791,15 +819,19 @@ class MogplexClient {
             return new Moved(`${verdict.origin}${new URL(this.apiUrl).pathname.replace(/\/$/, '')}`);
         throw new errors/* ApiError */.hD(answer.status, 'REDIRECT', `redirected to ${verdict.location}`, operation);
     }
-    interpret(answer, options) {
+    /** The body as JSON, secrets cut out; undefined when it is not JSON. */
+    parse(body) {
         let json;
         try {
-            json = JSON.parse(answer.body);
+            json = JSON.parse(body);
         }
         catch {
-            json = undefined;
+            return undefined;
         }
-        json = this.options.redactJson?.(json) ?? json;
+        return this.options.redactJson?.(json) ?? json;
+    }
+    interpret(answer, options) {
+        const json = this.parse(answer.body);
         if (answer.status >= 200 && answer.status < 300) {
             const data = (0,schema/* successData */.mc)(json);
             if (data === undefined) {
@@ -813,15 +845,16 @@ class MogplexClient {
                 throw new AttemptFailure({ kind: 'garbled' }, new errors/* TransportError */.wX(options.operation, reason));
             }
         }
-        if (answer.status === 429)
-            this.options.budget.rateLimited();
         // Waits are bounded; the error still tells the time the server asked for (an hourly quota).
         const askedMs = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after'], Date.now(), Infinity);
         const retryAfterMs = askedMs === undefined ? undefined : Math.min(askedMs, retry/* MAX_RETRY_AFTER_MS */.yL);
-        if (retryAfterMs !== undefined)
-            this.options.budget.deferUntil(Date.now() + retryAfterMs);
         const envelope = (0,schema/* parseErrorBody */.kW)(json);
         const error = new errors/* ApiError */.hD(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation, askedMs);
+        // The token's limiter halves this step's pace; the run-start quota only holds back the start.
+        if (answer.status === 429 && !isStartQuota(error))
+            this.options.budget.rateLimited();
+        if (retryAfterMs !== undefined)
+            this.options.budget.deferUntil(Date.now() + retryAfterMs);
         throw new AttemptFailure({ kind: 'status', status: answer.status, ...(retryAfterMs !== undefined && { retryAfterMs }) }, error);
     }
 }
@@ -886,6 +919,11 @@ function advice(error) {
         case 401:
             return 'The token was rejected (missing, unknown, expired or revoked). Check the secret passed as `token` (MOGPLEX_TOKEN) and create a new personal access token in Mogplex settings if needed.';
         case 403:
+            if (error.code === 'AUTOMATION_REQUIRED') {
+                return ('This key may start work only through a Mogplex automation (the key is set to "Automations only", or its team requires that), so retrying cannot help. ' +
+                    "Change the key's access to Full access in Mogplex (Settings → Mogplex Keys; for a team rule, a team owner changes it in the team's settings), " +
+                    'or use a key with full access for this workflow.');
+            }
             return 'The token lacks the `write` scope, which starting and cancelling runs need. Create a token with `read` and `write` scopes.';
         case 404:
             return error.operation.startsWith('start run')
@@ -904,6 +942,11 @@ function advice(error) {
                 return `The token's run-start quota is used up (${RUN_START_QUOTA}); the next start is allowed at ${at}, in ${Math.ceil(error.retryAfterMs / 60_000)} min. Start fewer runs, or re-run the job then.`;
             }
             return 'The token is rate limited (60 requests a minute, shared by every job that uses it, and run-start limits per user). Lower `requests-per-minute`, use one token per project, or start fewer runs at once.';
+        case 400:
+            if (/^Invalid harness$/i.test(error.detail)) {
+                return 'This Mogplex server does not know that harness: `mogplex` needs a newer Mogplex server. Use `harness: codex` or `claude-code` with it.';
+            }
+            return 'Check the inputs against the Mogplex API documentation.';
         default:
             return error.status >= 500
                 ? 'Mogplex had a server error and retries did not help; try again later.'
@@ -977,19 +1020,25 @@ function parseRetryAfter(value, now = Date.now(), maxMs = MAX_RETRY_AFTER_MS) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   An: () => (/* binding */ parseRunDetail),
 /* harmony export */   Eg: () => (/* binding */ parseEventsPage),
 /* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   a8: () => (/* binding */ AWAITING_INPUT),
 /* harmony export */   c0: () => (/* binding */ parseCancel),
 /* harmony export */   h6: () => (/* binding */ parseRunEnvelope),
 /* harmony export */   kW: () => (/* binding */ parseErrorBody),
 /* harmony export */   lm: () => (/* binding */ parseRepos),
+/* harmony export */   mB: () => (/* binding */ ParseError),
 /* harmony export */   mc: () => (/* binding */ successData),
-/* harmony export */   mf: () => (/* binding */ parseStartedRun)
+/* harmony export */   mf: () => (/* binding */ parseStartedRun),
+/* harmony export */   wj: () => (/* binding */ parseEvent)
 /* harmony export */ });
-/* unused harmony exports TERMINAL_STATUSES, ParseError, parseRunDetail */
+/* unused harmony export TERMINAL_STATUSES */
 // Types for every Mogplex v1 shape the action reads, and parsers that check
 // them: an answer that does not match is a ParseError, never a silent cast.
 const TERMINAL_STATUSES = ['success', 'failed', 'cancelled'];
+/** The newer server's pause at a checkpoint: not the end, and no event marks it. */
+const AWAITING_INPUT = 'awaiting_input';
 function isTerminal(status) {
     return TERMINAL_STATUSES.includes(status);
 }
@@ -1061,6 +1110,9 @@ function parseRunDetail(value, what = 'run') {
         createdAt: optionalString(run.createdAt),
         updatedAt: optionalString(run.updatedAt),
         error: errorText(run.error),
+        aiCallId: optionalString(run.aiCallId),
+        mode: optionalString(run.mode),
+        terminalCommitSha: typeof run.terminalCommitSha === 'string' && /^[0-9a-f]{7,64}$/i.test(run.terminalCommitSha) ? run.terminalCommitSha : null,
     };
 }
 function parseStartedRun(data) {
@@ -1079,11 +1131,11 @@ function parseRepos(data) {
         };
     });
 }
-function parseEvent(value, i) {
-    const event = object(value, `data.events[${i}]`);
+function parseEvent(value, what) {
+    const event = object(value, what);
     const id = event.id;
     if (typeof id !== 'string' && typeof id !== 'number')
-        throw new ParseError(`data.events[${i}].id is missing`);
+        throw new ParseError(`${what}.id is missing`);
     return {
         id: String(id),
         type: typeof event.type === 'string' ? event.type : 'event',
@@ -1093,12 +1145,13 @@ function parseEvent(value, i) {
         createdAt: optionalString(event.createdAt),
     };
 }
-function parseEventsPage(data) {
+/** An events page holds at most `limit` events: a longer one is garbled (it would flood the log). */
+function parseEventsPage(data, limit = Infinity) {
     const page = object(data, 'data');
     const items = array(page.events, 'data.events');
-    // `null` stands for an event the client dropped unparsed (see events-scan.ts).
-    const events = items.flatMap((item, i) => (item === null ? [] : [parseEvent(item, i)]));
-    return { run: parseRunDetail(page.run, 'data.run'), events, total: items.length };
+    if (items.length > limit)
+        throw new ParseError(`data.events holds ${items.length} events, more than the ${limit} asked for`);
+    return { run: parseRunDetail(page.run, 'data.run'), events: items.map((item, i) => parseEvent(item, `data.events[${i}]`)) };
 }
 /** Current server: `{ run, status, alreadyTerminal }`; seed docs: `status: cancellation_requested | already_terminal`. */
 function parseCancel(data) {
@@ -1268,7 +1321,7 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1191);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2955);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(165);
 
@@ -1403,9 +1456,14 @@ class InputError extends Error {
 
 
 
-const HARNESSES = ['codex', 'claude-code'];
+/** `mogplex` needs the newer server (an older one answers 400 "Invalid harness"). */
+const HARNESSES = ['codex', 'claude-code', 'mogplex'];
 const LOG_LEVELS = ['events', 'quiet', 'debug'];
-/** The modes the server knows (lib/harness/claude-permissions.ts); it treats anything else as `auto`. */
+/**
+ * The modes a Codex or Claude Code run accepts. The newer server takes them in
+ * any case and refuses anything else (400); the older one stored any text and
+ * ran an unknown one as `auto`. Sent in lower case, which both take.
+ */
 const MODES = ['auto', 'safe', 'yolo'];
 const MAX_PROMPT_CHARS = 100_000;
 const MAX_REQUESTS_PER_MINUTE = 60;
@@ -1480,15 +1538,16 @@ function parseRootDirectory(raw) {
     }
     return raw;
 }
-function parseMode(raw, harness, warn) {
+function parseMode(raw, harness) {
     if (raw === '')
         return undefined;
+    if (harness === 'mogplex') {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('mode', 'must be empty with `harness: mogplex`: the Mogplex harness takes no execution mode (Mogplex refuses one).');
+    }
     const mode = MODES.find((m) => m === raw.toLowerCase());
     if (mode === undefined) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('mode', `must be one of \`auto\` (the default), \`safe\` (plan without editing) or \`yolo\` (skip the agent's permission checks), got "${raw}".`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('mode', `must be one of \`auto\` (the default), \`safe\` (the agent does not change the checkout) or \`yolo\` (skip the agent's permission checks), in any case; got "${raw}".`);
     }
-    if (harness !== 'claude-code')
-        warn(`Input \`mode\` (${mode}) is used only by the \`claude-code\` harness; \`${harness}\` ignores it.`);
     return mode;
 }
 // What an HTTP header can carry: printable ASCII. Anything else fails in the
@@ -1612,7 +1671,10 @@ function readSettings(options) {
             options.onSecret?.(settings.githubToken);
     }
     const rootDirectory = parseRootDirectory(input('root-directory'));
-    const mode = parseMode(input('mode'), settings.harness, options.onWarning ?? (() => undefined));
+    const mode = parseMode(input('mode'), settings.harness);
+    if (settings.harness === 'mogplex' && !settings.createBranch && workingBranch !== undefined && workingBranch === (baseBranch ?? '')) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('working-branch', 'equals `base-branch`: the `mogplex` harness needs a working branch of its own. Leave `working-branch` empty (Mogplex makes one) or name a new branch.');
+    }
     const idempotencyKey = input('idempotency-key');
     if (idempotencyKey.length > 200)
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('idempotency-key', `is ${idempotencyKey.length} characters long; at most 200 are allowed.`);
@@ -1633,7 +1695,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 1191:
+/***/ 2955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1646,8 +1708,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(1178);
 // EXTERNAL MODULE: ./src/api/budget.ts
 var budget = __nccwpck_require__(4495);
-// EXTERNAL MODULE: ./src/api/client.ts + 3 modules
-var client = __nccwpck_require__(3877);
+// EXTERNAL MODULE: ./src/api/client.ts + 2 modules
+var client = __nccwpck_require__(2077);
 // EXTERNAL MODULE: ./src/api/errors.ts
 var errors = __nccwpck_require__(3249);
 ;// CONCATENATED MODULE: ./src/run/cancellation.ts
@@ -1675,9 +1737,11 @@ function watchForCancel() {
 var comment_event = __nccwpck_require__(5248);
 // EXTERNAL MODULE: ./src/event/context.ts
 var event_context = __nccwpck_require__(4211);
+// EXTERNAL MODULE: ./src/api/schema.ts
+var schema = __nccwpck_require__(1549);
 ;// CONCATENATED MODULE: ./src/follow/cadence.ts
-/** 15 s: ten quiet steps on one token use 40 of its 60 requests a minute. */
-const QUIET_MS = 15_000;
+/** 12 s, at most 15 s with jitter: a quiet poller sees the end within 15 s, and ten on one token use 50 of its 60 a minute. */
+const QUIET_MS = 12_000;
 const QUIET_GROWTH = 1.5;
 function cadenceFor(requestsPerMinute) {
     const activeMs = Math.max(1_000, Math.ceil(60_000 / requestsPerMinute));
@@ -1688,6 +1752,9 @@ function cadenceFor(requestsPerMinute) {
         statusMs: Math.max(activeMs, 4_000),
         firstMs: Math.min(activeMs, 2_000),
         jitter: 0.25,
+        streamQuietMs: 20_000,
+        streamQuietLongMs: 60_000,
+        pausedMs: Math.max(activeMs, 10_000),
     };
 }
 /**
@@ -1709,6 +1776,11 @@ function jittered(cadence, ms, random = Math.random) {
     return Math.round(ms * (1 - cadence.jitter + 2 * cadence.jitter * random()));
 }
 const END_TYPES = new Set(['finished', 'failed', 'cancelled', 'cancel_requested']);
+/** The events after which the stream route closes (the run may still go on: a pause, a second `failed`). */
+const STREAM_CLOSING_TYPES = new Set(['finished', 'failed', 'cancelled']);
+function closesStream(event) {
+    return STREAM_CLOSING_TYPES.has(event.type);
+}
 /** The delivery event and the terminal events come seconds before the status turns final. */
 function announcesEnd(event) {
     if (END_TYPES.has(event.type))
@@ -1862,22 +1934,52 @@ class EventsFile {
 
 // EXTERNAL MODULE: ./src/api/retry.ts
 var retry = __nccwpck_require__(7018);
-// EXTERNAL MODULE: ./src/api/schema.ts
-var schema = __nccwpck_require__(1549);
 // EXTERNAL MODULE: ./src/plumbing/sleep.ts
 var sleep = __nccwpck_require__(3455);
-;// CONCATENATED MODULE: ./src/follow/poll.ts
+;// CONCATENATED MODULE: ./src/follow/ledger.ts
+/**
+ * The events handed on so far, by id. Neither the events list (no cursor; the
+ * August server lists a run's first events, the newer one its latest) nor a
+ * resumed stream keeps positions, so every event is told apart by its id
+ * alone and handed on once, whatever window or connection brings it.
+ */
+class EventLedger {
+    seen = new Set();
+    /** The last event taken in the current agent call: where a stream resumes (Last-Event-ID). */
+    lastId;
+    get count() {
+        return this.seen.size;
+    }
+    /** The events not handed on before, in order; records them. */
+    take(events) {
+        const fresh = events.filter((event) => !this.seen.has(event.id));
+        for (const event of fresh)
+            this.seen.add(event.id);
+        const last = events.at(-1);
+        if (last)
+            this.lastId = last.id;
+        return fresh;
+    }
+    /**
+     * A full page that begins with an event never seen, after others were:
+     * more events came between two reads than the page holds, and some were
+     * lost to the window.
+     */
+    lostBefore(page, limit) {
+        const first = page[0];
+        return this.seen.size > 0 && page.length >= limit && first !== undefined && !this.seen.has(first.id);
+    }
+    /** A resumed run has a new agent call: its events are listed afresh, and the old last id is refused. */
+    newSegment() {
+        this.lastId = undefined;
+    }
+}
 
-
-
-
-
-/** The events route shows a run's first 200 events and no more (there is no cursor). */
-const EVENT_WINDOW = 200;
+;// CONCATENATED MODULE: ./src/follow/patience.ts
 /** A 404 while following may be a load balancer's blip: it is retried for this long before the run counts as lost. */
 const NOT_FOUND_PATIENCE_MS = 60_000;
 /**
- * The wait before polling again after the `misses`-th 404 in a row, the first
+ * The wait before reading again after the `misses`-th 404 in a row, the first
  * of them at `since`; undefined once the patience is spent. Backoff doubles
  * from 1 s to 15 s, and the last try falls at the end of the patience.
  */
@@ -1885,99 +1987,358 @@ function notFoundRetryDelay(since, misses, now, patienceMs = NOT_FOUND_PATIENCE_
     const left = since + patienceMs - now;
     return left <= 0 ? undefined : Math.min(left, 15_000, 1_000 * 2 ** (misses - 1));
 }
-function isNotFound(error) {
-    return error instanceof errors/* ApiError */.hD && error.status === 404;
-}
+
+;// CONCATENATED MODULE: ./src/follow/follower.ts
+// Follows a run to its end: through the events stream where the server has
+// one, by polling where it has not (or while the stream keeps failing). A run
+// ends at a terminal *status*, never at an event alone: the stream closes
+// after a `finished` event that may only end one pass of a run that then
+// waits for input (awaiting_input) and resumes in a new agent call.
+
+
+
+
+
+
+
+
+/** The most events one read of the events list can hold. */
+const EVENT_WINDOW = 200;
+/** After a stream closed on an end event: a few of the latest events come with the status (one that followed it, too). */
+const SETTLE_LIMIT = 50;
+/** Reads of the status after an end event before the stream is opened again (the run may go on). */
+const SETTLE_READS = 3;
+/** Consecutive stream failures before polling for a while. */
+const STREAM_FAILURES_BEFORE_POLLING = 3;
+/** How long to poll before trying the stream again: after failures, and on a server without the route. */
+const POLL_AFTER_FAILURES_MS = 60_000;
+const POLL_WITHOUT_ROUTE_MS = 10 * 60_000;
+/** Reconnect backoff after a stream that brought nothing: 1 s doubling to 15 s. */
+const RECONNECT_MAX_MS = 15_000;
+/** A passing failure: the next try may work (network, garbled answer, 429, 5xx). */
 function isPassing(error) {
     if (error instanceof errors/* TransportError */.wX)
         return true;
     return error instanceof errors/* ApiError */.hD && (0,retry/* isRetryable */.r3)({ kind: 'status', status: error.status });
 }
-/**
- * Follows a run until it is terminal, the deadline passes or the signal
- * aborts. Every event is handed over once, in order. Non-passing API errors
- * (401, 403, and 404 once it has lasted NOT_FOUND_PATIENCE_MS) are thrown.
- */
+function isNotFound(error) {
+    return error instanceof errors/* ApiError */.hD && error.status === 404;
+}
+/** Follows a run until its status is terminal, the deadline passes or the signal aborts; every event is handed on once. */
 async function followRun(options) {
-    const { client, cadence, signal } = options;
-    const seen = new Set();
-    let run = options.run;
-    let windowFull = false;
-    // Events come oldest first and stay in place, so a poll can drop unparsed all
-    // but the last event the previous answer held; that one is kept to check the
-    // answer still lines up. When it does not, the next poll reads everything.
-    let lineUp;
-    let interval = cadence.firstMs;
-    let ending = false;
-    // The pace follows the time between answers as it was, budget waits included.
-    let answeredAt;
-    let notFound;
-    let wait = jittered(cadence, interval, options.random);
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
-    const stop = AbortSignal.any([signal, timeout.signal]);
+    const follower = new Follower(options, AbortSignal.any([options.signal, timeout.signal]));
     try {
-        for (let first = true; first || !(0,schema/* isTerminal */.Hd)(run.status); first = false) {
-            await (0,sleep/* sleep */.yy)(wait, stop);
-            let active = false;
-            let retryIn;
-            try {
-                if (windowFull) {
-                    run = await client.getRun(run.runId, stop);
-                }
-                else {
-                    const page = await client.listEvents(run.runId, EVENT_WINDOW, lineUp?.skip ?? 0, stop);
-                    run = page.run;
-                    for (const event of page.events) {
-                        if (seen.has(event.id))
-                            continue;
-                        seen.add(event.id);
-                        active = true;
-                        ending ||= announcesEnd(event);
-                        options.onEvent(event);
-                    }
-                    const last = page.events.at(-1);
-                    const linedUp = lineUp === undefined || page.events[0]?.id === lineUp.id;
-                    lineUp = linedUp && last ? { skip: page.total - 1, id: last.id } : undefined;
-                    if (page.total >= EVENT_WINDOW) {
-                        windowFull = true;
-                        options.onWindowFull(seen.size);
-                    }
-                }
-                options.onRun(run);
-                notFound = undefined;
-            }
-            catch (error) {
-                if (stop.aborted)
-                    throw error;
-                if (isNotFound(error)) {
-                    notFound = { since: notFound?.since ?? Date.now(), misses: (notFound?.misses ?? 0) + 1 };
-                    retryIn = notFoundRetryDelay(notFound.since, notFound.misses, Date.now());
-                    if (retryIn === undefined)
-                        throw error;
-                }
-                else if (!isPassing(error))
-                    throw error;
-                options.onPollError(error);
-            }
-            const sincePrevious = Date.now() - (answeredAt ?? Date.now() - interval);
-            answeredAt = Date.now();
-            if (retryIn === undefined)
-                interval = windowFull ? cadence.statusMs : nextInterval(cadence, sincePrevious, { events: active, ending });
-            // A 404's backoff is exact; the pace is jittered so steps started together do not poll in step.
-            wait = retryIn ?? jittered(cadence, interval, options.random);
-        }
-        return { end: 'terminal', run };
+        await follower.follow();
+        return { end: 'terminal', run: follower.run };
     }
     catch (error) {
-        if (signal.aborted)
-            return { end: 'aborted', run };
+        if (options.signal.aborted)
+            return { end: 'aborted', run: follower.run };
         if (timeout.signal.aborted)
-            return { end: 'timeout', run };
+            return { end: 'timeout', run: follower.run };
         throw error;
     }
     finally {
         clearTimeout(timer);
+    }
+}
+class Follower {
+    options;
+    stop;
+    run;
+    ledger = new EventLedger();
+    /** Poll instead of streaming until then (0: stream). */
+    pollUntil = 0;
+    /** The server answered the stream route with its HTML 404: it predates the route. */
+    olderServer = false;
+    streamFailures = 0;
+    /** The older server lists a run's first 200 events only: past them, only the status is read. */
+    windowFull = false;
+    interval;
+    answeredAt;
+    ending = false;
+    /** The last read of the run came with its latest events (an events read, not a status read). */
+    eventsCurrent = false;
+    pollFailures = 0;
+    notFound;
+    constructor(options, stop) {
+        this.options = options;
+        this.stop = stop;
+        this.run = options.run;
+        this.interval = options.cadence.firstMs;
+    }
+    async follow() {
+        while (!(0,schema/* isTerminal */.Hd)(this.run.status)) {
+            if (this.run.status === schema/* AWAITING_INPUT */.a8)
+                await this.waitOutPause();
+            else if (Date.now() >= this.pollUntil)
+                await this.streamOnce();
+            else
+                await this.pollOnce();
+        }
+        // The end was seen in the status alone (a replayed run that had ended, a
+        // status read while quiet or paused): its last events are read once.
+        if (!this.eventsCurrent && !this.windowFull)
+            await this.catchUp();
+    }
+    get cadence() {
+        return this.options.cadence;
+    }
+    jittered(ms) {
+        return jittered(this.cadence, ms, this.options.random);
+    }
+    hand(events) {
+        const fresh = this.ledger.take(events);
+        for (const event of fresh) {
+            this.ending ||= announcesEnd(event);
+            this.options.onEvent(event);
+        }
+        return fresh.length > 0;
+    }
+    setRun(run) {
+        const resumed = this.run.aiCallId !== null && run.aiCallId !== null && run.aiCallId !== this.run.aiCallId;
+        this.run = run;
+        this.eventsCurrent = false;
+        this.notFound = undefined;
+        if (resumed) {
+            // A new agent call: its events are listed afresh and the old Last-Event-ID is refused.
+            this.ledger.newSegment();
+            this.ending = false;
+            this.options.onNote({ kind: 'new-segment' });
+        }
+        this.options.onRun(run);
+    }
+    /** A 404 is a load balancer's blip until it has lasted the patience; then the run counts as lost. */
+    async onNotFound(error) {
+        this.notFound = { since: this.notFound?.since ?? Date.now(), misses: (this.notFound?.misses ?? 0) + 1 };
+        const retryIn = notFoundRetryDelay(this.notFound.since, this.notFound.misses, Date.now());
+        if (retryIn === undefined)
+            throw error;
+        this.options.onNote({ kind: 'poll-error', error });
+        await (0,sleep/* sleep */.yy)(retryIn, this.stop);
+    }
+    /** The end of a run already over: one read of its events. */
+    async catchUp() {
+        const page = await this.options.client.listEvents(this.run.runId, EVENT_WINDOW, this.stop);
+        // A terminal status is final: an answer from a lagging server instance does not undo it.
+        if ((0,schema/* isTerminal */.Hd)(page.run.status) || !(0,schema/* isTerminal */.Hd)(this.run.status))
+            this.setRun(page.run);
+        this.hand(page.events);
+    }
+    /** One connection to the events stream, and what its end means. */
+    async streamOnce() {
+        const connection = new AbortController();
+        const signal = AbortSignal.any([this.stop, connection.signal]);
+        let lastFrameAt = Date.now();
+        let progressed = false;
+        let sawEnd = false;
+        const onFrame = (frame) => {
+            lastFrameAt = Date.now();
+            if (frame.kind === 'garbled')
+                return this.options.onNote({ kind: 'garbled-frame', reason: frame.reason });
+            if (frame.kind === 'run')
+                return this.setRun(frame.run);
+            progressed = this.hand([frame.event]) || progressed;
+            sawEnd ||= closesStream(frame.event);
+        };
+        // The stream says nothing of status: while it is quiet, the status is read now and then.
+        let movedOn = false;
+        const watch = this.watchQuietStream(signal, () => lastFrameAt, () => {
+            movedOn = true;
+            connection.abort();
+        });
+        let failure;
+        try {
+            const lastEventId = this.ledger.lastId;
+            await this.options.client.streamEvents(this.run.runId, { ...(lastEventId !== undefined && { lastEventId }), signal, onFrame });
+        }
+        catch (error) {
+            failure = { error };
+        }
+        finally {
+            connection.abort();
+            await watch;
+        }
+        if (failure) {
+            if (this.stop.aborted)
+                throw failure.error;
+            // The status watch saw the run end, pause or resume, and closed the connection.
+            if (!movedOn)
+                await this.onStreamError(failure.error);
+            return;
+        }
+        this.notFound = undefined;
+        if (this.streamFailures >= STREAM_FAILURES_BEFORE_POLLING)
+            this.options.onNote({ kind: 'stream-back' });
+        if (progressed || sawEnd)
+            this.streamFailures = 0;
+        // The stream closed after an end event, or was cut (a drop, the platform's 800 s limit).
+        if (sawEnd)
+            await this.settle();
+        else if (!progressed)
+            await this.backOff(new errors/* TransportError */.wX('run events stream', 'the stream ended without new events'));
+    }
+    async onStreamError(error) {
+        if (error instanceof client/* NoStreamRoute */.p) {
+            if (!this.olderServer)
+                this.options.onNote({ kind: 'stream-missing' });
+            this.olderServer = true;
+            this.pollUntil = Date.now() + POLL_WITHOUT_ROUTE_MS;
+            return;
+        }
+        if (error instanceof errors/* ApiError */.hD && error.status === 400 && this.ledger.lastId !== undefined) {
+            // "Last-Event-ID does not belong to this run": the run was resumed in a new agent call.
+            this.setRun(await this.options.client.getRun(this.run.runId, this.stop, true));
+            this.ledger.newSegment();
+            return;
+        }
+        if (isNotFound(error))
+            return this.onNotFound(error);
+        if (!isPassing(error))
+            throw error;
+        await this.backOff(error);
+    }
+    /** A stream that failed or brought nothing: wait longer each time, and poll for a while after several. */
+    async backOff(error) {
+        this.streamFailures += 1;
+        if (this.streamFailures === STREAM_FAILURES_BEFORE_POLLING) {
+            this.pollUntil = Date.now() + POLL_AFTER_FAILURES_MS;
+            this.options.onNote({ kind: 'stream-failing', error });
+            return;
+        }
+        await (0,sleep/* sleep */.yy)(this.jittered(Math.min(RECONNECT_MAX_MS, 1_000 * 2 ** (this.streamFailures - 1))), this.stop);
+    }
+    /**
+     * While the stream is open and quiet, reads the run now and then: a status
+     * change sends no frame, a paused or resumed run leaves the stream silent,
+     * and a connection can die without a word.
+     */
+    async watchQuietStream(signal, lastFrameAt, moveOn) {
+        let quietMs = this.cadence.streamQuietMs;
+        try {
+            for (;;) {
+                const due = lastFrameAt() + quietMs;
+                if (Date.now() < due) {
+                    await (0,sleep/* sleep */.yy)(due - Date.now(), signal);
+                    continue;
+                }
+                const seenAiCall = this.run.aiCallId;
+                let run;
+                try {
+                    run = await this.options.client.getRun(this.run.runId, signal, true);
+                }
+                catch (error) {
+                    if (signal.aborted)
+                        return;
+                    this.options.onNote({ kind: 'poll-error', error: error instanceof Error ? error : new Error(String(error)) });
+                    quietMs = this.cadence.streamQuietMs;
+                    await (0,sleep/* sleep */.yy)(this.jittered(quietMs), signal);
+                    continue;
+                }
+                this.setRun(run);
+                const moved = run.updatedAt !== null && Date.parse(run.updatedAt) > lastFrameAt() + 1_000;
+                if ((0,schema/* isTerminal */.Hd)(run.status) || run.status === schema/* AWAITING_INPUT */.a8 || run.aiCallId !== seenAiCall || moved) {
+                    // A run that moved on past the last frame: the connection died silently; reconnect.
+                    moveOn();
+                    return;
+                }
+                quietMs = this.cadence.streamQuietLongMs;
+                await (0,sleep/* sleep */.yy)(this.jittered(quietMs), signal);
+            }
+        }
+        catch {
+            // Aborted: the connection is over.
+        }
+    }
+    /**
+     * After the stream closed on an end event: read the status (with the latest
+     * events, so an event that came after the one the stream closed on is seen)
+     * until it turns terminal, pauses, or the run goes on.
+     */
+    async settle() {
+        for (let read = 0; read < SETTLE_READS; read++) {
+            await (0,sleep/* sleep */.yy)(this.jittered(this.cadence.endingMs * (read + 1)), this.stop);
+            try {
+                const page = await this.options.client.listEvents(this.run.runId, SETTLE_LIMIT, this.stop, true);
+                const before = this.run.aiCallId;
+                this.setRun(page.run);
+                this.hand(page.events);
+                this.eventsCurrent = true;
+                if ((0,schema/* isTerminal */.Hd)(page.run.status) || page.run.status === schema/* AWAITING_INPUT */.a8 || page.run.aiCallId !== before)
+                    return;
+            }
+            catch (error) {
+                if (this.stop.aborted)
+                    throw error;
+                if (isNotFound(error))
+                    await this.onNotFound(error);
+                else if (isPassing(error))
+                    this.options.onNote({ kind: 'poll-error', error });
+                else
+                    throw error;
+            }
+        }
+    }
+    /** The run waits for input: read its status at the quiet pace until it resumes or ends. */
+    async waitOutPause() {
+        await (0,sleep/* sleep */.yy)(this.jittered(this.cadence.pausedMs), this.stop);
+        try {
+            this.setRun(await this.options.client.getRun(this.run.runId, this.stop, true));
+        }
+        catch (error) {
+            if (this.stop.aborted)
+                throw error;
+            if (isNotFound(error))
+                await this.onNotFound(error);
+            else if (isPassing(error))
+                this.options.onNote({ kind: 'poll-error', error });
+            else
+                throw error;
+        }
+    }
+    /** One poll of the events list (or, past the older server's window, of the status), at the cadence's pace. */
+    async pollOnce() {
+        await (0,sleep/* sleep */.yy)(this.jittered(this.interval), this.stop);
+        let events = false;
+        try {
+            if (this.windowFull) {
+                this.setRun(await this.options.client.getRun(this.run.runId, this.stop, true));
+            }
+            else {
+                const page = await this.options.client.listEvents(this.run.runId, EVENT_WINDOW, this.stop, true);
+                const before = this.run.aiCallId;
+                this.setRun(page.run);
+                if (!this.olderServer && page.run.aiCallId === before && this.ledger.lostBefore(page.events, EVENT_WINDOW)) {
+                    this.options.onNote({ kind: 'events-lost' });
+                }
+                events = this.hand(page.events);
+                this.eventsCurrent = true;
+                // The older server lists a run's first 200 events: once they are there, no later event will be.
+                if (this.olderServer && page.events.length >= EVENT_WINDOW) {
+                    this.windowFull = true;
+                    this.options.onNote({ kind: 'window-full', shown: this.ledger.count });
+                }
+            }
+            this.pollFailures = 0;
+        }
+        catch (error) {
+            if (this.stop.aborted)
+                throw error;
+            if (isNotFound(error))
+                return this.onNotFound(error);
+            if (!isPassing(error))
+                throw error;
+            this.options.onNote({ kind: 'poll-error', error });
+            // A failed poll is tried again soon (it may have been the one to see the end), sooner than the pace allows.
+            this.pollFailures += 1;
+            this.interval = Math.min(this.interval, this.cadence.endingMs * 2 ** (this.pollFailures - 1));
+            return;
+        }
+        const since = Date.now() - (this.answeredAt ?? Date.now() - this.interval);
+        this.answeredAt = Date.now();
+        this.interval = this.windowFull ? this.cadence.statusMs : nextInterval(this.cadence, since, { events, ending: this.ending });
     }
 }
 
@@ -2033,14 +2394,49 @@ function newReport(started, repo, now = Date.now()) {
         eventCount: 0,
         eventsByType: new Map(),
         recentEvents: [],
+        pauses: [],
     };
+}
+/** A few words of the agent's text (the newer server's `assistant_delta` log events). */
+function isAgentText(event) {
+    const payload = event.payload;
+    return event.type === 'log' && typeof payload === 'object' && payload !== null && payload.kind === 'assistant_delta';
 }
 function recordEvent(report, event) {
     report.eventCount++;
     report.eventsByType.set(event.type, (report.eventsByType.get(event.type) ?? 0) + 1);
+    // An event of the next pass shows the pause ended no later than it was made.
+    const pause = report.pauses.at(-1);
+    const at = Date.parse(event.createdAt ?? '');
+    if (pause?.to !== undefined && at > pause.from && at < pause.to)
+        pause.to = at;
+    // The agent's text comes a few words an event: the summary's last events are the others.
+    if (isAgentText(event))
+        return;
     report.recentEvents.push(event);
     if (report.recentEvents.length > RECENT_EVENTS)
         report.recentEvents.shift();
+}
+/** Time spent waiting for input so far, the current wait included. */
+function waitedMs(report, now = Date.now()) {
+    return report.pauses.reduce((sum, pause) => sum + Math.max(0, (pause.to ?? now) - pause.from), 0);
+}
+/** A run detail's time, when it is one (the server's clock), else `fallback`. */
+function serverTime(text, fallback) {
+    const at = Date.parse(text ?? '');
+    return Number.isNaN(at) ? fallback : Math.min(at, fallback);
+}
+/** The run was seen waiting for input: a pause from the server's time of it. */
+function startPause(report, now = Date.now()) {
+    if (report.pauses.at(-1)?.to === undefined && report.pauses.length > 0)
+        return;
+    report.pauses.push({ from: serverTime(report.run.updatedAt, now) });
+}
+/** The run was seen going on (or ending) after a pause. */
+function endPause(report, now = Date.now()) {
+    const pause = report.pauses.at(-1);
+    if (pause && pause.to === undefined)
+        pause.to = Math.max(pause.from, serverTime(report.run.updatedAt, now));
 }
 function durationMs(report, now = Date.now()) {
     return Math.max(0, (report.finishedAt ?? now) - report.startedAt);
@@ -2194,8 +2590,26 @@ function renderHeader(report, token) {
 function renderStatusChange(from, run, token) {
     return untrusted([`Status: ${(0,sanitize/* inline */.mG)(from, 40)} -> ${(0,sanitize/* inline */.mG)(run.status, 40)}`], token);
 }
-function renderWindowFull(shown) {
-    return [`Showing the first ${shown} events: the Mogplex events route shows no more. The run goes on; following its status only.`];
+/** What following met, in a line for the log. */
+function describeNote(note, describeError) {
+    switch (note.kind) {
+        case 'poll-error':
+            return `Reading the run failed, will try again: ${describeError(note.error)}`;
+        case 'stream-missing':
+            return 'This Mogplex server has no events stream (an older version): following by polling the events list.';
+        case 'stream-failing':
+            return `The events stream keeps failing (${describeError(note.error)}): polling for a minute, then trying the stream again.`;
+        case 'stream-back':
+            return 'The events stream works again.';
+        case 'garbled-frame':
+            return `Skipped a garbled frame of the events stream (${(0,sanitize/* inline */.mG)(note.reason, 200)}).`;
+        case 'events-lost':
+            return 'More events came between two reads than one read holds: some were not seen (the events stream sees every event).';
+        case 'window-full':
+            return `Showing the first ${note.shown} events: this Mogplex server's events route shows no more. The run goes on; following its status only.`;
+        case 'new-segment':
+            return 'The run resumed in a new agent call: following its new events.';
+    }
 }
 function renderEnd(report, token) {
     const duration = formatDuration(durationMs(report));
@@ -2220,6 +2634,124 @@ class JobLog {
     print(lines) {
         if (lines.length > 0)
             this.write(lines.join(external_node_os_namespaceObject.EOL) + external_node_os_namespaceObject.EOL);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/transcript.ts
+
+
+
+const TRANSCRIPT_LIMITS = {
+    /** Lines of agent output (text and tool calls) the log shows. */
+    agentLines: 200,
+    /** A line of agent text is cut here. */
+    lineChars: 1_000,
+    /** Text with no line break is printed once it grows this long. */
+    partialChars: 2_000,
+};
+function payloadKind(event) {
+    const payload = event.payload;
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        return undefined;
+    const kind = payload.kind;
+    return typeof kind === 'string' ? kind : undefined;
+}
+function kindOf(event) {
+    if (isAgentText(event))
+        return 'text';
+    const kind = payloadKind(event);
+    if (kind === 'tool' && event.type === 'tool_started')
+        return 'tool-started';
+    if (kind === 'tool' && event.type === 'tool_finished')
+        return 'tool-finished';
+    return 'other';
+}
+function field(event, name) {
+    const value = event.payload?.[name];
+    return typeof value === 'string' ? value : undefined;
+}
+const STATE_WORDS = { completed: 'finished', error: 'failed', denied: 'denied' };
+function seconds(from, to) {
+    const ms = Date.parse(to ?? '') - Date.parse(from ?? '');
+    return Number.isFinite(ms) && ms >= 0 ? ` (${(ms / 1000).toFixed(1)} s)` : '';
+}
+/** One run's events as log lines, in order. Stateful: text waits for its line break, a tool call for its end. */
+class Transcript {
+    startedAt;
+    elsewhere;
+    limits;
+    partial = '';
+    shown = 0;
+    cut = false;
+    lastBlank = true;
+    tools = new Map();
+    constructor(startedAt, 
+    /** Where every event can be read, named when the log stops showing agent output. */
+    elsewhere, limits = TRANSCRIPT_LIMITS) {
+        this.startedAt = startedAt;
+        this.elsewhere = elsewhere;
+        this.limits = limits;
+    }
+    /** What to print for an event now (already safe for the runner: untrusted text is wrapped). */
+    render(event, token) {
+        switch (kindOf(event)) {
+            case 'text':
+                return this.text(event.message, token);
+            case 'tool-started':
+                this.tools.set(field(event, 'toolCallId') ?? event.id, { name: event.toolName ?? 'tool', at: event.createdAt });
+                return [];
+            case 'tool-finished':
+                return this.tool(event, token);
+            case 'other':
+                return [...this.flush(token), ...renderEvent(event, this.startedAt, token)];
+        }
+    }
+    /** Text still waiting for its line break, at the end of a pass or of the run. */
+    flush(token) {
+        const rest = this.partial;
+        this.partial = '';
+        return rest.trim() === '' ? [] : this.lines([rest], token);
+    }
+    text(delta, token) {
+        this.partial += delta;
+        const parts = this.partial.split('\n');
+        this.partial = parts.pop() ?? '';
+        if (this.partial.length >= this.limits.partialChars) {
+            parts.push(this.partial);
+            this.partial = '';
+        }
+        return this.lines(parts, token);
+    }
+    tool(event, token) {
+        const id = field(event, 'toolCallId') ?? event.id;
+        const started = this.tools.get(id);
+        this.tools.delete(id);
+        const state = field(event, 'state');
+        const outcome = (state && STATE_WORDS[state]) ?? (0,sanitize/* inline */.mG)(event.message.split(' ').at(-1) ?? '', 20);
+        const name = (0,sanitize/* inline */.mG)(event.toolName ?? started?.name ?? 'tool', 60);
+        const line = `${clock(Date.parse(event.createdAt ?? '') - this.startedAt)} ⚙ ${name} ${outcome}${seconds(started?.at, event.createdAt)}`;
+        return [...this.flush(token), ...this.lines([line], token, false)];
+    }
+    /** Lines of agent output within the bound; blank runs collapse to one. */
+    lines(raw, token, clean = true) {
+        const out = [];
+        for (const line of raw) {
+            const text = clean ? (0,sanitize/* stripControls */.$Y)(line).trimEnd() : line;
+            const blank = text.trim() === '';
+            if (blank && this.lastBlank)
+                continue;
+            this.lastBlank = blank;
+            if (this.shown >= this.limits.agentLines) {
+                if (!this.cut) {
+                    this.cut = true;
+                    out.push(`… the log shows the first ${this.limits.agentLines} lines of agent output; every event is in ${this.elsewhere}`);
+                }
+                continue;
+            }
+            this.shown += 1;
+            out.push(text.length > this.limits.lineChars ? `${text.slice(0, this.limits.lineChars)}…` : text);
+        }
+        return untrusted(out, token);
     }
 }
 
@@ -2320,18 +2852,25 @@ function renderSummary(report) {
         row('Status', `<b>${(0,sanitize/* escapeMarkup */.My)(run.status)}</b>`),
         row('Result', result(report)),
         row('Harness', (0,sanitize/* escapeMarkup */.My)(report.harness)),
+        ...(run.mode ? [row('Mode', (0,sanitize/* escapeMarkup */.My)(run.mode, 40))] : []),
         row('Repo', (0,sanitize/* escapeMarkup */.My)(report.repo)),
         row('Base branch', code(run.branch.base ?? '')),
         row('Working branch', code(report.agentBranch ?? run.branch.working ?? '')),
+        // Parsed as hex: safe to show as code.
+        ...(run.terminalCommitSha ? [row('Commit', code(run.terminalCommitSha))] : []),
         row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
         row('Started', time(report.startedAt)),
         row('Finished', time(report.finishedAt)),
         row('Duration', formatDuration(durationMs(report))),
+        ...(waitedMs(report, report.finishedAt) > 0 ? [row('Waited for input', formatDuration(waitedMs(report, report.finishedAt)))] : []),
         row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
     ];
     const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
     if (report.failure)
         parts.push(`<p><b>Error:</b> ${(0,sanitize/* escapeMarkup */.My)(report.failure)}</p>`);
+    if (report.eventsLost) {
+        parts.push('<p><b>Note:</b> while the events were polled, more came between two reads than one read holds, so some are missing here and in the events file; the events stream (used whenever the server has it) sees every event.</p>');
+    }
     if (report.windowFull !== undefined) {
         parts.push(`<p><b>Note:</b> the first ${report.windowFull} events are shown; the Mogplex events route shows no more, and the run went on past them. Its status was followed to the end.</p>`);
     }
@@ -2360,8 +2899,12 @@ function renderSummary(report) {
 
 
 
+
+
 /** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
 const URGENT_CANCEL_TIMEOUT_MS = 3_000;
+/** Attempts at a cancel that races a resume. */
+const CANCEL_RACE_RETRIES = 3;
 /** One step's run, from the moment it has an id: what it reports to, and how to stop it. */
 class FollowedRun {
     report;
@@ -2385,6 +2928,7 @@ class FollowedRun {
     /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
     async follow(cancel) {
         const { report, settings, log } = this;
+        const transcript = new Transcript(report.startedAt, `the events file (\`events-file\` output: ${this.events.path})`);
         const followed = await followRun({
             client: this.client,
             run: report.run,
@@ -2400,27 +2944,41 @@ class FollowedRun {
                     for (const refused of news.refused ?? [])
                         core/* warning */.$e(`Ignored a value from Mogplex: ${(0,sanitize/* inline */.mG)(refused, 300)}`);
                 }
-                const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
-                log.print(render(event, report.startedAt, log.token()));
+                log.print(settings.logLevel === 'quiet' ? renderQuietEvent(event, report.startedAt, log.token()) : transcript.render(event, log.token()));
             },
             onRun: (run) => {
-                const changed = run.status !== report.run.status;
-                if (changed)
-                    log.print(renderStatusChange(report.run.status, run, log.token()));
+                const from = report.run.status;
                 report.run = run;
-                if (changed)
-                    void this.comment?.publish(report);
+                if (run.status === from)
+                    return;
+                log.print([...transcript.flush(log.token()), ...renderStatusChange(from, run, log.token())]);
+                this.onPause(from, run.status);
+                void this.comment?.publish(report);
             },
-            onWindowFull: (shown) => {
-                report.windowFull = shown;
-                log.print(renderWindowFull(shown));
-            },
-            onPollError: (error) => {
-                log.print(untrusted([`Polling failed, will try again: ${(0,errors/* describeError */.Uc)(error)}`], log.token()));
+            onNote: (note) => {
+                if (note.kind === 'window-full')
+                    report.windowFull = note.shown;
+                if (note.kind === 'events-lost')
+                    report.eventsLost = true;
+                log.print(untrusted([describeNote(note, errors/* describeError */.Uc)], log.token()));
             },
         });
+        log.print(transcript.flush(log.token()));
         report.run = followed.run;
         return followed.end;
+    }
+    /** A pause is said at once (a warning naming the run and where it is answered); its time goes to the summary. */
+    onPause(from, to) {
+        const { report } = this;
+        if (to === schema/* AWAITING_INPUT */.a8) {
+            startPause(report);
+            core/* warning */.$e(`Mogplex run ${report.run.runId} is waiting for input: its agent stopped at a checkpoint and asked a question. ` +
+                `Answer it in Mogplex (${this.settings.apiUrl}); the step keeps following the run, and cancels it at timeout-minutes (${this.settings.timeoutMs / 60_000}) if no answer comes.`);
+        }
+        else if (from === schema/* AWAITING_INPUT */.a8) {
+            endPause(report);
+            core/* info */.pq(`Mogplex run ${report.run.runId} ${(0,schema/* isTerminal */.Hd)(to) ? 'ended' : 'goes on'} (${to}) after waiting for input.`);
+        }
     }
     /** Sets the outcome for how following ended; cancels the run where that is asked for. */
     async conclude(end) {
@@ -2440,14 +2998,17 @@ class FollowedRun {
         }
         else if (end === 'timeout') {
             report.outcome = 'timeout';
+            const waiting = report.run.status === schema/* AWAITING_INPUT */.a8
+                ? ' while the run was waiting for input (awaiting_input: nobody answered its question in Mogplex)'
+                : '';
             if (settings.cancelOnTimeout) {
                 await this.cancel(`timeout-minutes (${minutes}) reached`);
-                report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} was cancelled.`;
+                report.failure = `Timed out after ${minutes} minutes (timeout-minutes)${waiting}; the Mogplex run ${runId} was cancelled.`;
             }
             else {
                 core/* saveState */.LZ(state/* STATE */.c.done, 'true');
                 report.failure =
-                    `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
+                    `Timed out after ${minutes} minutes (timeout-minutes)${waiting}; the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
                         `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
             }
         }
@@ -2514,7 +3075,7 @@ class FollowedRun {
     }
     async cancel(why) {
         try {
-            const result = await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
+            const result = await this.cancelWithRetry();
             if (result.run)
                 this.report.run = result.run;
             core/* saveState */.LZ(state/* STATE */.c.done, 'true');
@@ -2522,6 +3083,18 @@ class FollowedRun {
         }
         catch (error) {
             core/* warning */.$e(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+    /** A paused run that resumes as it is cancelled answers 409 "Run state changed; retry cancellation": retried at once. */
+    async cancelWithRetry() {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
+            }
+            catch (error) {
+                if (!(error instanceof errors/* ApiError */.hD && error.status === 409 && error.code === 'CONFLICT') || attempt >= CANCEL_RACE_RETRIES)
+                    throw error;
+            }
         }
     }
 }
@@ -3548,7 +4121,6 @@ async function main() {
             getInput,
             context,
             onSecret,
-            onWarning: (message) => core/* warning */.$e(message),
             standingPrompt: asked !== undefined,
         });
         if (asked)
@@ -3772,7 +4344,7 @@ function fetch(...args) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
 /* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4495);
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3877);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2077);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
 /* harmony import */ var _event_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4211);
 /* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(900);

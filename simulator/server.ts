@@ -184,7 +184,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const seen = new Set<string>();
     let frames = 0;
     let next = plan.liveFrom;
-    let ticker: NodeJS.Timeout | undefined;
     const stop = (): void => {
       clearInterval(ticker);
       clearTimeout(limit);
@@ -202,8 +201,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       seen.add(event.id);
       const frame = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`;
       if (cut && frames >= cut.afterEvents) {
-        if (cut.midFrame) res.write(frame.slice(0, Math.floor(frame.length / 2)));
-        kill();
+        // What was written before the cut reaches the client; then the connection drops.
+        stop();
+        res.write(cut.midFrame ? frame.slice(0, Math.floor(frame.length / 2)) : '', () => res.socket?.destroy());
         return true;
       }
       frames += 1;
@@ -216,17 +216,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       return false;
     };
-    for (const event of plan.replay) if (send(event)) return stop;
-    ticker = setInterval(() => {
+    // Live events of the agent call it listens to (a stream opened before a resume stays silent).
+    const ticker = setInterval(() => {
       if (res.destroyed) return stop();
       const run = store.get(plan.runId);
       if (!run) return;
       for (; next < run.events.length; next += 1) {
         const event = run.events[next];
-        // A stream opened before a resume listens to the old agent call.
         if (event && event.aiCallId === plan.aiCallId && send(event)) return;
       }
     }, STREAM_TICK_MS);
+    for (const event of plan.replay) if (send(event)) return stop;
     res.on('close', stop);
     return stop;
   }

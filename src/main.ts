@@ -6,7 +6,7 @@ import { watchForCancel } from './run/cancellation.js';
 import { isCommentEvent } from './event/comment-event.js';
 import { readWorkflowContext } from './event/context.js';
 import { FollowedRun } from './run/followed-run.js';
-import type { FollowEnd } from './follow/poll.js';
+import type { FollowEnd } from './follow/follower.js';
 import { commentMarker } from './github/comment-body.js';
 import { commentTrigger } from './github/comment-trigger.js';
 import { TrackingComment } from './github/tracking-comment.js';
@@ -75,7 +75,6 @@ export async function main(): Promise<void> {
       getInput,
       context,
       onSecret,
-      onWarning: (message) => core.warning(message),
       standingPrompt: asked !== undefined,
     });
     if (asked) settings = asked.apply(settings, context);

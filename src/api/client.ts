@@ -7,17 +7,23 @@ import {
   parseEventsPage,
   parseRepos,
   parseRunEnvelope,
+  parseEvent,
+  parseRunDetail,
   parseStartedRun,
+  ParseError,
   successData,
   type CancelResult,
   type EventsPage,
   type Repo,
   type RunDetail,
+  type RunEvent,
   type StartedRun,
 } from './schema.js';
-import { EventsElider } from './events-scan.js';
 import { judgeRedirect } from './redirect.js';
-import { send, type BodyReader, type HttpAnswer, type HttpRequest } from './transport.js';
+import { MAX_ANSWER_BYTES, openStream, send, type HttpAnswer, type HttpRequest, type StreamAnswer, type StreamEnd } from './transport.js';
+
+/** A whole frame of the events stream. */
+export type StreamFrame = { kind: 'run'; run: RunDetail } | { kind: 'event'; event: RunEvent } | { kind: 'garbled'; reason: string };
 import { sleep } from '../plumbing/sleep.js';
 
 /** The body of POST /runs, as the API names its fields. */
@@ -42,12 +48,20 @@ export interface ClientOptions {
   /** Request timing lines for debug logging; never given headers or bodies, but may hold API error text (untrusted). */
   debug?: (line: string) => void;
   transport?: (request: HttpRequest) => Promise<HttpAnswer>;
+  /** Opens a server-sent events stream (default: `openStream`). */
+  streamTransport?: (request: HttpRequest, onChunk: (text: string) => void) => Promise<StreamAnswer>;
   /** Cuts secrets out of untrusted text as it comes in (answers, redirect targets); default: none. */
   redact?: (text: string) => string;
   /** Same, for a parsed answer, in place. */
   redactJson?: (value: unknown) => unknown;
   /** The API answered from another origin (www. moved to the apex, or back): said once, remembered for later calls. */
   onMoved?: (from: string, to: string) => void;
+}
+
+/** An answer about another run than the one asked about is garbled: it must not take over the followed run. */
+function sameRun<T extends { runId: string }>(asked: string, answer: T): T {
+  if (answer.runId !== asked) throw new ParseError(`the answer is about run ${answer.runId}, not ${asked}`);
+  return answer;
 }
 
 /** At most this many redirects per request; Mogplex's own takes one. */
@@ -62,10 +76,10 @@ interface CallOptions<T> {
   headers?: Record<string, string>;
   /** Skip the budget and retries: used for the cancel on a signal, which cannot wait. */
   urgent?: boolean;
+  /** One attempt, no retries: the follower paces its own next try. */
+  once?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** A fresh body reader for each attempt. */
-  reader?: () => BodyReader;
 }
 
 /** The answer was a redirect the client may follow: the API lives under `apiUrl` now. */
@@ -83,18 +97,33 @@ class AttemptFailure extends Error {
   }
 }
 
+/** The events stream route is not there: the server predates it (Next.js's HTML 404, not the route's JSON one). */
+export class NoStreamRoute extends Error {
+  override name = 'NoStreamRoute';
+  constructor() {
+    super('this Mogplex server has no events stream route');
+  }
+}
+
+/** The run-start quota's 429 (lib/request-limits), which says nothing about the token's 60 requests a minute. */
+function isStartQuota(error: ApiError): boolean {
+  return /External Mogplex run|Daily external Mogplex run/i.test(error.detail);
+}
+
 /** The Mogplex v1 API: one method per route, one retry policy and budget for all. */
 export class MogplexClient {
   private apiUrl: string;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly transport: (request: HttpRequest) => Promise<HttpAnswer>;
+  private readonly streamTransport: (request: HttpRequest, onChunk: (text: string) => void) => Promise<StreamAnswer>;
 
   constructor(private readonly options: ClientOptions) {
     this.apiUrl = options.apiUrl;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.transport = options.transport ?? send;
+    this.streamTransport = options.streamTransport ?? openStream;
   }
 
   findRepos(query: string, signal?: AbortSignal): Promise<Repo[]> {
@@ -124,30 +153,94 @@ export class MogplexClient {
     });
   }
 
-  getRun(runId: string, signal?: AbortSignal): Promise<RunDetail> {
+  /** `once`: a single attempt (the follower retries at its own pace). */
+  getRun(runId: string, signal?: AbortSignal, once = false): Promise<RunDetail> {
     return this.call({
       method: 'GET',
       path: `/runs/${encodeURIComponent(runId)}`,
       operation: 'run status',
-      parse: parseRunEnvelope,
+      parse: (data) => sameRun(runId, parseRunEnvelope(data)),
       signal,
+      once,
     });
   }
 
   /**
-   * The run and its first `limit` events. The first `skip` events are dropped
-   * unparsed as the answer streams in (the caller has shown them already);
-   * `total` still counts them.
+   * The run and `limit` of its events, oldest first, no cursor: the August
+   * server lists the first `limit`, the newer one the latest. A page about
+   * another run, or longer than asked for, is garbled.
    */
-  listEvents(runId: string, limit: number, skip = 0, signal?: AbortSignal): Promise<EventsPage> {
+  listEvents(runId: string, limit: number, signal?: AbortSignal, once = false): Promise<EventsPage> {
     return this.call({
       method: 'GET',
       path: `/runs/${encodeURIComponent(runId)}/events?limit=${limit}`,
       operation: 'run events',
-      parse: parseEventsPage,
+      parse: (data) => {
+        const page = parseEventsPage(data, limit);
+        sameRun(runId, page.run);
+        return page;
+      },
       signal,
-      ...(skip > 0 && { reader: () => new EventsElider(skip) }),
+      once,
     });
+  }
+
+  /**
+   * GET /runs/{id}/events/stream: one attempt, one request against the
+   * budget however long it stays open. Each whole frame goes to `onFrame`,
+   * parsed and with secrets cut out like any answer (a frame cut mid-way is
+   * never dispatched, so its id is never taken), until the server closes the
+   * stream, it drops, or the signal aborts (which rejects). Throws
+   * NoStreamRoute for a server without the route, ApiError for an error answer.
+   */
+  async streamEvents(
+    runId: string,
+    options: { lastEventId?: string; signal: AbortSignal; onFrame: (frame: StreamFrame) => void },
+  ): Promise<StreamEnd> {
+    const operation = 'run events stream';
+    const path = `/runs/${encodeURIComponent(runId)}/events/stream`;
+    // Without Last-Event-ID the stream starts with the latest `limit` events: as many as it gives.
+    const query = '?limit=200';
+    // Loaded on the path that reads a stream only, so start-up stays at its floor.
+    const { createParser } = await import('eventsource-parser');
+    const parser = createParser({
+      maxBufferSize: MAX_ANSWER_BYTES,
+      onEvent: (message) => options.onFrame(this.frame(runId, message.event, message.data)),
+      onError: (error) => options.onFrame({ kind: 'garbled', reason: error.message }),
+    });
+    const slot = await this.options.budget.acquire(options.signal);
+    let answer: StreamAnswer;
+    try {
+      answer = await this.streamTransport(
+        {
+          method: 'GET',
+          url: `${this.apiUrl}/api/v1/mogplex${path}${query}`,
+          headers: {
+            Accept: 'text/event-stream',
+            Authorization: `Bearer ${this.options.token}`,
+            ...(options.lastEventId !== undefined && { 'Last-Event-ID': options.lastEventId }),
+          },
+          timeoutMs: this.timeoutMs,
+          signal: options.signal,
+        },
+        (text) => parser.feed(text),
+      );
+    } catch (error) {
+      if (options.signal.aborted) throw options.signal.reason;
+      throw new TransportError(operation, error instanceof Error ? error.message : String(error));
+    } finally {
+      slot.settle();
+    }
+    this.options.debug?.(`GET ${path} -> ${answer.status}${answer.streamed ? `, stream ${answer.end}` : ''}`);
+    if (answer.streamed) return answer.end;
+    // Next.js answers a route it does not have with its HTML page, before any handler.
+    if (answer.status === 404 && parseErrorBody(this.parse(answer.body)) === undefined) throw new NoStreamRoute();
+    try {
+      this.interpret(answer, { method: 'GET', path, operation, parse: () => undefined });
+    } catch (failure) {
+      throw failure instanceof AttemptFailure ? failure.error : failure;
+    }
+    throw new TransportError(operation, `HTTP ${answer.status} that is not an event stream`);
   }
 
   cancelRun(runId: string, options: { urgent?: boolean; timeoutMs?: number } = {}): Promise<CancelResult> {
@@ -155,11 +248,27 @@ export class MogplexClient {
       method: 'POST',
       path: `/runs/${encodeURIComponent(runId)}/cancel`,
       operation: 'cancel run',
-      parse: parseCancel,
+      parse: (data) => {
+        const result = parseCancel(data);
+        if (result.run) sameRun(runId, result.run);
+        return result;
+      },
       body: '{}',
       headers: { 'Content-Type': 'application/json' },
       ...options,
     });
+  }
+
+  /** One stream frame, typed: the run (as it was when the stream opened) or an event; anything else is garbled. */
+  private frame(runId: string, type: string | undefined, data: string): StreamFrame {
+    try {
+      const json = this.parse(data);
+      if (json === undefined) return { kind: 'garbled', reason: 'a frame whose data is not JSON' };
+      if (type === 'run') return { kind: 'run', run: sameRun(runId, parseRunDetail(json, 'run')) };
+      return { kind: 'event', event: parseEvent(json, 'event') };
+    } catch (error) {
+      return { kind: 'garbled', reason: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   private async call<T>(options: CallOptions<T>): Promise<T> {
@@ -175,7 +284,7 @@ export class MogplexClient {
         attempt--;
       } catch (failure) {
         if (!(failure instanceof AttemptFailure)) throw failure;
-        const delay = options.urgent ? undefined : nextDelay(this.retry, attempt, failure.outcome, Date.now() - started);
+        const delay = options.urgent || options.once ? undefined : nextDelay(this.retry, attempt, failure.outcome, Date.now() - started);
         if (delay === undefined) throw failure.error;
         this.options.debug?.(`${options.operation}: attempt ${attempt} failed (${failure.error.message}); retrying in ${delay} ms`);
         // With Retry-After the budget also holds back every other request until then.
@@ -197,7 +306,6 @@ export class MogplexClient {
         ...(options.body !== undefined && { body: options.body }),
         timeoutMs: options.timeoutMs ?? this.timeoutMs,
         ...(options.signal && { signal: options.signal }),
-        ...(options.reader && { reader: options.reader() }),
       });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
@@ -221,14 +329,19 @@ export class MogplexClient {
     throw new ApiError(answer.status, 'REDIRECT', `redirected to ${verdict.location}`, operation);
   }
 
-  private interpret<T>(answer: HttpAnswer, options: CallOptions<T>): T {
+  /** The body as JSON, secrets cut out; undefined when it is not JSON. */
+  private parse(body: string): unknown {
     let json: unknown;
     try {
-      json = JSON.parse(answer.body);
+      json = JSON.parse(body);
     } catch {
-      json = undefined;
+      return undefined;
     }
-    json = this.options.redactJson?.(json) ?? json;
+    return this.options.redactJson?.(json) ?? json;
+  }
+
+  private interpret<T>(answer: HttpAnswer, options: CallOptions<T>): T {
+    const json = this.parse(answer.body);
     if (answer.status >= 200 && answer.status < 300) {
       const data = successData(json);
       if (data === undefined) {
@@ -244,13 +357,14 @@ export class MogplexClient {
         throw new AttemptFailure({ kind: 'garbled' }, new TransportError(options.operation, reason));
       }
     }
-    if (answer.status === 429) this.options.budget.rateLimited();
     // Waits are bounded; the error still tells the time the server asked for (an hourly quota).
     const askedMs = parseRetryAfter(answer.headers['retry-after'], Date.now(), Infinity);
     const retryAfterMs = askedMs === undefined ? undefined : Math.min(askedMs, MAX_RETRY_AFTER_MS);
-    if (retryAfterMs !== undefined) this.options.budget.deferUntil(Date.now() + retryAfterMs);
     const envelope = parseErrorBody(json);
     const error = new ApiError(answer.status, envelope?.code ?? '', envelope?.message ?? '', options.operation, askedMs);
+    // The token's limiter halves this step's pace; the run-start quota only holds back the start.
+    if (answer.status === 429 && !isStartQuota(error)) this.options.budget.rateLimited();
+    if (retryAfterMs !== undefined) this.options.budget.deferUntil(Date.now() + retryAfterMs);
     throw new AttemptFailure({ kind: 'status', status: answer.status, ...(retryAfterMs !== undefined && { retryAfterMs }) }, error);
   }
 }

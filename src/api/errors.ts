@@ -42,6 +42,13 @@ function advice(error: ApiError): string {
     case 401:
       return 'The token was rejected (missing, unknown, expired or revoked). Check the secret passed as `token` (MOGPLEX_TOKEN) and create a new personal access token in Mogplex settings if needed.';
     case 403:
+      if (error.code === 'AUTOMATION_REQUIRED') {
+        return (
+          'This key may start work only through a Mogplex automation (the key is set to "Automations only", or its team requires that), so retrying cannot help. ' +
+          "Change the key's access to Full access in Mogplex (Settings → Mogplex Keys; for a team rule, a team owner changes it in the team's settings), " +
+          'or use a key with full access for this workflow.'
+        );
+      }
       return 'The token lacks the `write` scope, which starting and cancelling runs need. Create a token with `read` and `write` scopes.';
     case 404:
       return error.operation.startsWith('start run')
@@ -60,6 +67,11 @@ function advice(error: ApiError): string {
         return `The token's run-start quota is used up (${RUN_START_QUOTA}); the next start is allowed at ${at}, in ${Math.ceil(error.retryAfterMs / 60_000)} min. Start fewer runs, or re-run the job then.`;
       }
       return 'The token is rate limited (60 requests a minute, shared by every job that uses it, and run-start limits per user). Lower `requests-per-minute`, use one token per project, or start fewer runs at once.';
+    case 400:
+      if (/^Invalid harness$/i.test(error.detail)) {
+        return 'This Mogplex server does not know that harness: `mogplex` needs a newer Mogplex server. Use `harness: codex` or `claude-code` with it.';
+      }
+      return 'Check the inputs against the Mogplex API documentation.';
     default:
       return error.status >= 500
         ? 'Mogplex had a server error and retries did not help; try again later.'

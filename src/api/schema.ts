@@ -3,8 +3,13 @@
 
 export const TERMINAL_STATUSES = ['success', 'failed', 'cancelled'] as const;
 export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
-/** Open-ended: pending and streaming today, but an unknown status is treated as active. */
+/**
+ * Open-ended: pending, streaming and (newer server) awaiting_input are
+ * active; an unknown status is treated as active too.
+ */
 export type RunStatus = string;
+/** The newer server's pause at a checkpoint: not the end, and no event marks it. */
+export const AWAITING_INPUT = 'awaiting_input';
 
 export function isTerminal(status: RunStatus): status is TerminalStatus {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
@@ -18,6 +23,8 @@ export interface Repo {
 
 export interface RunDetail {
   runId: string;
+  /** The agent call: a resumed run gets a new one, and lists only its events. */
+  aiCallId: string | null;
   status: RunStatus;
   harness: string | null;
   repoId: string | null;
@@ -25,6 +32,9 @@ export interface RunDetail {
   createdAt: string | null;
   updatedAt: string | null;
   error: string | null;
+  /** Newer server: the mode as stored (e.g. `SAFE`), and the working branch's tip after a success. */
+  mode: string | null;
+  terminalCommitSha: string | null;
 }
 
 export interface StartedRun extends RunDetail {
@@ -42,10 +52,7 @@ export interface RunEvent {
 
 export interface EventsPage {
   run: RunDetail;
-  /** The events in the answer, less any the client dropped unparsed. */
   events: RunEvent[];
-  /** How many events the answer held, dropped ones included. */
-  total: number;
 }
 
 /** The cancel answer, normalized over both shapes in the wild. */
@@ -130,6 +137,10 @@ export function parseRunDetail(value: unknown, what = 'run'): RunDetail {
     createdAt: optionalString(run.createdAt),
     updatedAt: optionalString(run.updatedAt),
     error: errorText(run.error),
+    aiCallId: optionalString(run.aiCallId),
+    mode: optionalString(run.mode),
+    terminalCommitSha:
+      typeof run.terminalCommitSha === 'string' && /^[0-9a-f]{7,64}$/i.test(run.terminalCommitSha) ? run.terminalCommitSha : null,
   };
 }
 
@@ -152,10 +163,10 @@ export function parseRepos(data: unknown): Repo[] {
   });
 }
 
-function parseEvent(value: unknown, i: number): RunEvent {
-  const event = object(value, `data.events[${i}]`);
+export function parseEvent(value: unknown, what: string): RunEvent {
+  const event = object(value, what);
   const id = event.id;
-  if (typeof id !== 'string' && typeof id !== 'number') throw new ParseError(`data.events[${i}].id is missing`);
+  if (typeof id !== 'string' && typeof id !== 'number') throw new ParseError(`${what}.id is missing`);
   return {
     id: String(id),
     type: typeof event.type === 'string' ? event.type : 'event',
@@ -166,12 +177,12 @@ function parseEvent(value: unknown, i: number): RunEvent {
   };
 }
 
-export function parseEventsPage(data: unknown): EventsPage {
+/** An events page holds at most `limit` events: a longer one is garbled (it would flood the log). */
+export function parseEventsPage(data: unknown, limit = Infinity): EventsPage {
   const page = object(data, 'data');
   const items = array(page.events, 'data.events');
-  // `null` stands for an event the client dropped unparsed (see events-scan.ts).
-  const events = items.flatMap((item, i) => (item === null ? [] : [parseEvent(item, i)]));
-  return { run: parseRunDetail(page.run, 'data.run'), events, total: items.length };
+  if (items.length > limit) throw new ParseError(`data.events holds ${items.length} events, more than the ${limit} asked for`);
+  return { run: parseRunDetail(page.run, 'data.run'), events: items.map((item, i) => parseEvent(item, `data.events[${i}]`)) };
 }
 
 /** Current server: `{ run, status, alreadyTerminal }`; seed docs: `status: cancellation_requested | already_terminal`. */

@@ -7,17 +7,6 @@ export interface HttpAnswer {
   body: string;
 }
 
-/** Takes an answer's body as it streams in; `text()` is what the caller gets. */
-export interface BodyReader {
-  push(chunk: Buffer): void;
-  text(): string;
-}
-
-function wholeBody(): BodyReader {
-  const chunks: Buffer[] = [];
-  return { push: (chunk) => chunks.push(chunk), text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
 export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
@@ -26,8 +15,6 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Abandons the exchange early (the job is being cancelled, or the follow timed out). */
   signal?: AbortSignal;
-  /** Reads the body as it arrives (default: all of it, as text). */
-  reader?: BodyReader;
   /** Stops reading past this many bytes (default MAX_ANSWER_BYTES). */
   maxBytes?: number;
 }
@@ -49,14 +36,9 @@ export class AnswerTooLargeError extends Error {
 
 const USER_AGENT = 'mogplex-run-action/1';
 
-/**
- * One HTTP exchange with a hard deadline on the whole of it (connect, headers
- * and body). http-client only has an idle-socket timeout, so the deadline
- * aborts the request through its options' signal.
- */
-export async function send(request: HttpRequest): Promise<HttpAnswer> {
-  const controller = new AbortController();
-  const client = new HttpClient(
+/** An http-client whose requests the controller aborts (its own timeout is only for an idle socket). */
+function clientFor(controller: AbortController, socketTimeout: number | undefined): HttpClient {
+  return new HttpClient(
     USER_AGENT,
     [
       {
@@ -67,8 +49,18 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
         handleAuthentication: () => Promise.reject(new Error('unsupported')),
       },
     ],
-    { allowRedirects: false, allowRetries: false, socketTimeout: request.timeoutMs, keepAlive: false },
+    { allowRedirects: false, allowRetries: false, keepAlive: false, ...(socketTimeout !== undefined && { socketTimeout }) },
   );
+}
+
+/**
+ * One HTTP exchange with a hard deadline on the whole of it (connect, headers
+ * and body). http-client only has an idle-socket timeout, so the deadline
+ * aborts the request through its options' signal.
+ */
+export async function send(request: HttpRequest): Promise<HttpAnswer> {
+  const controller = new AbortController();
+  const client = clientFor(controller, request.timeoutMs);
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stopped = new Promise<never>((_, reject) => {
@@ -90,14 +82,14 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
       throw error;
     };
     if (Number(response.message.headers['content-length'] ?? 0) > limit) tooLarge();
-    const reader = request.reader ?? wholeBody();
+    const chunks: Buffer[] = [];
     let bytes = 0;
     for await (const chunk of response.message) {
       bytes += (chunk as Buffer).length;
       if (bytes > limit) tooLarge();
-      reader.push(chunk as Buffer);
+      chunks.push(chunk as Buffer);
     }
-    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: reader.text() };
+    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: Buffer.concat(chunks).toString('utf8') };
   })();
   try {
     return await Promise.race([exchange, stopped]);
@@ -107,5 +99,63 @@ export async function send(request: HttpRequest): Promise<HttpAnswer> {
     // Whichever side lost the race must not surface as an unhandled rejection.
     exchange.catch(() => undefined);
     stopped.catch(() => undefined);
+  }
+}
+
+/** How a server-sent events answer ended: `closed` by the server, or `dropped` (cut, reset, a body cut short). */
+export type StreamEnd = 'closed' | 'dropped';
+
+/** A streamed answer: an event stream was read to its end, or another answer was read whole (an error). */
+export type StreamAnswer = { streamed: true; end: StreamEnd; status: number } | ({ streamed: false } & HttpAnswer);
+
+const ERROR_BODY_BYTES = 1024 * 1024;
+
+/**
+ * GET of a server-sent events stream. The deadline covers the connection and
+ * the headers only: the stream stays open as long as the server keeps it (no
+ * idle timeout: it sends no heartbeat). Each chunk goes to `onChunk` as text;
+ * the signal ends it. An answer that is not an event stream is read whole,
+ * within a bound, for the caller to judge as an error.
+ */
+export async function openStream(request: HttpRequest, onChunk: (text: string) => void): Promise<StreamAnswer> {
+  const controller = new AbortController();
+  const client = clientFor(controller, undefined);
+  const onAbort = (): void => controller.abort(request.signal?.reason);
+  if (request.signal?.aborted) throw request.signal.reason;
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(
+    () => controller.abort(new Error(`no answer within ${Math.round(request.timeoutMs / 1000)} s`)),
+    request.timeoutMs,
+  );
+  try {
+    const response = await client.request('GET', request.url, null, request.headers);
+    clearTimeout(timer);
+    const status = response.message.statusCode ?? 0;
+    const type = String(response.message.headers['content-type'] ?? '');
+    if (status !== 200 || !/^text\/event-stream\b/i.test(type)) {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      for await (const chunk of response.message) {
+        bytes += (chunk as Buffer).length;
+        if (bytes > ERROR_BODY_BYTES) break;
+        chunks.push(chunk as Buffer);
+      }
+      return { streamed: false, status, headers: response.message.headers, body: Buffer.concat(chunks).toString('utf8') };
+    }
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.message) onChunk(decoder.decode(chunk as Buffer, { stream: true }));
+    } catch {
+      if (request.signal?.aborted) throw request.signal.reason;
+      return { streamed: true, end: 'dropped', status };
+    }
+    // A body cut short without the chunked terminator ends as an error above, or here as not complete.
+    return { streamed: true, end: response.message.complete ? 'closed' : 'dropped', status };
+  } catch (error) {
+    if (request.signal?.aborted) throw request.signal.reason;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', onAbort);
   }
 }

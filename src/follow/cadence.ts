@@ -1,9 +1,9 @@
-// When to poll a run next. Pure (randomness is passed in), so the policy is
+// When to read a run next. Pure (randomness is passed in), so the policy is
 // tested without a clock. Steps of a matrix usually share one token (60
-// requests a minute); a real run records about seven events over minutes,
-// most in its first quarter minute and two at its end, so the policy polls
-// quickly only while events come or the end is announced, and otherwise
-// spends little.
+// requests a minute). Through the events stream (the newer server) one
+// request brings every event, so the pace only governs the rare status reads;
+// polling (the older server, or a stream that keeps failing) reads quickly
+// only while events come or the end is announced, and otherwise spends little.
 import type { RunEvent } from '../api/schema.js';
 
 export interface Cadence {
@@ -22,10 +22,16 @@ export interface Cadence {
   firstMs: number;
   /** Each wait is scaled by a random factor in [1 - jitter, 1 + jitter] for the same reason. */
   jitter: number;
+  /** An open stream quiet this long: read the status (a status change sends no frame). */
+  streamQuietMs: number;
+  /** Then again after this long while it stays quiet. */
+  streamQuietLongMs: number;
+  /** A run waiting for input: its status is read this often, to see it resume or end. */
+  pausedMs: number;
 }
 
-/** 15 s: ten quiet steps on one token use 40 of its 60 requests a minute. */
-const QUIET_MS = 15_000;
+/** 12 s, at most 15 s with jitter: a quiet poller sees the end within 15 s, and ten on one token use 50 of its 60 a minute. */
+const QUIET_MS = 12_000;
 const QUIET_GROWTH = 1.5;
 
 export function cadenceFor(requestsPerMinute: number): Cadence {
@@ -37,6 +43,9 @@ export function cadenceFor(requestsPerMinute: number): Cadence {
     statusMs: Math.max(activeMs, 4_000),
     firstMs: Math.min(activeMs, 2_000),
     jitter: 0.25,
+    streamQuietMs: 20_000,
+    streamQuietLongMs: 60_000,
+    pausedMs: Math.max(activeMs, 10_000),
   };
 }
 
@@ -67,6 +76,12 @@ export function jittered(cadence: Cadence, ms: number, random: () => number = Ma
 }
 
 const END_TYPES = new Set(['finished', 'failed', 'cancelled', 'cancel_requested']);
+/** The events after which the stream route closes (the run may still go on: a pause, a second `failed`). */
+const STREAM_CLOSING_TYPES = new Set(['finished', 'failed', 'cancelled']);
+
+export function closesStream(event: RunEvent): boolean {
+  return STREAM_CLOSING_TYPES.has(event.type);
+}
 
 /** The delivery event and the terminal events come seconds before the status turns final. */
 export function announcesEnd(event: RunEvent): boolean {

@@ -4,11 +4,16 @@ import { chooseBranches } from './branches.js';
 import type { WorkflowContext } from '../event/context.js';
 import { InputError } from './input-error.js';
 
-export const HARNESSES = ['codex', 'claude-code'] as const;
+/** `mogplex` needs the newer server (an older one answers 400 "Invalid harness"). */
+export const HARNESSES = ['codex', 'claude-code', 'mogplex'] as const;
 export type Harness = (typeof HARNESSES)[number];
 export const LOG_LEVELS = ['events', 'quiet', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-/** The modes the server knows (lib/harness/claude-permissions.ts); it treats anything else as `auto`. */
+/**
+ * The modes a Codex or Claude Code run accepts. The newer server takes them in
+ * any case and refuses anything else (400); the older one stored any text and
+ * ran an unknown one as `auto`. Sent in lower case, which both take.
+ */
 export const MODES = ['auto', 'safe', 'yolo'] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -127,16 +132,21 @@ function parseRootDirectory(raw: string): string | undefined {
   return raw;
 }
 
-function parseMode(raw: string, harness: Harness, warn: (message: string) => void): Mode | undefined {
+function parseMode(raw: string, harness: Harness): Mode | undefined {
   if (raw === '') return undefined;
+  if (harness === 'mogplex') {
+    throw new InputError(
+      'mode',
+      'must be empty with `harness: mogplex`: the Mogplex harness takes no execution mode (Mogplex refuses one).',
+    );
+  }
   const mode = MODES.find((m) => m === raw.toLowerCase());
   if (mode === undefined) {
     throw new InputError(
       'mode',
-      `must be one of \`auto\` (the default), \`safe\` (plan without editing) or \`yolo\` (skip the agent's permission checks), got "${raw}".`,
+      `must be one of \`auto\` (the default), \`safe\` (the agent does not change the checkout) or \`yolo\` (skip the agent's permission checks), in any case; got "${raw}".`,
     );
   }
-  if (harness !== 'claude-code') warn(`Input \`mode\` (${mode}) is used only by the \`claude-code\` harness; \`${harness}\` ignores it.`);
   return mode;
 }
 
@@ -248,8 +258,6 @@ export interface ReadSettingsOptions {
   onSecret?: (secret: string) => void;
   /** Comment mode: `prompt` / `prompt-file` hold standing instructions, and may be left empty. */
   standingPrompt?: boolean;
-  /** An input that works but probably not as meant. */
-  onWarning?: (message: string) => void;
 }
 
 /** Where and as whom to talk to Mogplex: all the post step needs. */
@@ -308,7 +316,13 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     if (settings.githubToken !== '') options.onSecret?.(settings.githubToken);
   }
   const rootDirectory = parseRootDirectory(input('root-directory'));
-  const mode = parseMode(input('mode'), settings.harness, options.onWarning ?? (() => undefined));
+  const mode = parseMode(input('mode'), settings.harness);
+  if (settings.harness === 'mogplex' && !settings.createBranch && workingBranch !== undefined && workingBranch === (baseBranch ?? '')) {
+    throw new InputError(
+      'working-branch',
+      'equals `base-branch`: the `mogplex` harness needs a working branch of its own. Leave `working-branch` empty (Mogplex makes one) or name a new branch.',
+    );
+  }
   const idempotencyKey = input('idempotency-key');
   if (idempotencyKey.length > 200)
     throw new InputError('idempotency-key', `is ${idempotencyKey.length} characters long; at most 200 are allowed.`);

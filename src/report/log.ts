@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EOL } from 'node:os';
 import type { RunDetail, RunEvent } from '../api/schema.js';
+import type { FollowNote } from '../follow/follower.js';
 import { escapeCommandData, inline, stripControls } from '../plumbing/sanitize.js';
 import { describeDelivery } from './delivery.js';
 import { durationMs, formatDuration, type RunReport } from './report.js';
@@ -19,7 +20,7 @@ function groupStart(title: string): string {
   return `::group::${escapeCommandData(inline(title, 180))}`;
 }
 
-function clock(ms: number): string {
+export function clock(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
   const m = Math.floor(seconds / 60);
   return `+${m}:${String(seconds % 60).padStart(2, '0')}`;
@@ -150,8 +151,26 @@ export function renderStatusChange(from: string, run: RunDetail, token: string):
   return untrusted([`Status: ${inline(from, 40)} -> ${inline(run.status, 40)}`], token);
 }
 
-export function renderWindowFull(shown: number): string[] {
-  return [`Showing the first ${shown} events: the Mogplex events route shows no more. The run goes on; following its status only.`];
+/** What following met, in a line for the log. */
+export function describeNote(note: FollowNote, describeError: (error: unknown) => string): string {
+  switch (note.kind) {
+    case 'poll-error':
+      return `Reading the run failed, will try again: ${describeError(note.error)}`;
+    case 'stream-missing':
+      return 'This Mogplex server has no events stream (an older version): following by polling the events list.';
+    case 'stream-failing':
+      return `The events stream keeps failing (${describeError(note.error)}): polling for a minute, then trying the stream again.`;
+    case 'stream-back':
+      return 'The events stream works again.';
+    case 'garbled-frame':
+      return `Skipped a garbled frame of the events stream (${inline(note.reason, 200)}).`;
+    case 'events-lost':
+      return 'More events came between two reads than one read holds: some were not seen (the events stream sees every event).';
+    case 'window-full':
+      return `Showing the first ${note.shown} events: this Mogplex server's events route shows no more. The run goes on; following its status only.`;
+    case 'new-segment':
+      return 'The run resumed in a new agent call: following its new events.';
+  }
 }
 
 export function renderEnd(report: RunReport, token: string): string[] {

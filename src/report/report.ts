@@ -39,8 +39,16 @@ export interface RunReport {
   delivery?: Delivery;
   /** The server's reason, when the agent finished but delivery to GitHub failed. */
   deliveryFailure?: string;
-  /** Set once the 200-event window filled: the events shown, the run went on. */
+  /** The older server: set once its 200-event window filled (the events shown; the run went on). */
   windowFull?: number;
+  /** Polling the newer server, more events came between two reads than one read holds: some were not seen. */
+  eventsLost?: boolean;
+  /**
+   * The run's pauses at a checkpoint (awaiting_input): from the server's time
+   * of the pause to the first sign of it going on (a newer status, or an
+   * earlier event of its next pass); `to` is unset while it waits.
+   */
+  pauses: Array<{ from: number; to?: number }>;
   outcome?: Outcome;
   /** Why the step failed, when it did (already free of control characters). */
   failure?: string;
@@ -56,14 +64,50 @@ export function newReport(started: StartedRun, repo: string, now = Date.now()): 
     eventCount: 0,
     eventsByType: new Map(),
     recentEvents: [],
+    pauses: [],
   };
+}
+
+/** A few words of the agent's text (the newer server's `assistant_delta` log events). */
+export function isAgentText(event: RunEvent): boolean {
+  const payload = event.payload as { kind?: unknown } | null;
+  return event.type === 'log' && typeof payload === 'object' && payload !== null && payload.kind === 'assistant_delta';
 }
 
 export function recordEvent(report: RunReport, event: RunEvent): void {
   report.eventCount++;
   report.eventsByType.set(event.type, (report.eventsByType.get(event.type) ?? 0) + 1);
+  // An event of the next pass shows the pause ended no later than it was made.
+  const pause = report.pauses.at(-1);
+  const at = Date.parse(event.createdAt ?? '');
+  if (pause?.to !== undefined && at > pause.from && at < pause.to) pause.to = at;
+  // The agent's text comes a few words an event: the summary's last events are the others.
+  if (isAgentText(event)) return;
   report.recentEvents.push(event);
   if (report.recentEvents.length > RECENT_EVENTS) report.recentEvents.shift();
+}
+
+/** Time spent waiting for input so far, the current wait included. */
+export function waitedMs(report: RunReport, now = Date.now()): number {
+  return report.pauses.reduce((sum, pause) => sum + Math.max(0, (pause.to ?? now) - pause.from), 0);
+}
+
+/** A run detail's time, when it is one (the server's clock), else `fallback`. */
+function serverTime(text: string | null, fallback: number): number {
+  const at = Date.parse(text ?? '');
+  return Number.isNaN(at) ? fallback : Math.min(at, fallback);
+}
+
+/** The run was seen waiting for input: a pause from the server's time of it. */
+export function startPause(report: RunReport, now = Date.now()): void {
+  if (report.pauses.at(-1)?.to === undefined && report.pauses.length > 0) return;
+  report.pauses.push({ from: serverTime(report.run.updatedAt, now) });
+}
+
+/** The run was seen going on (or ending) after a pause. */
+export function endPause(report: RunReport, now = Date.now()): void {
+  const pause = report.pauses.at(-1);
+  if (pause && pause.to === undefined) pause.to = Math.max(pause.from, serverTime(report.run.updatedAt, now));
 }
 
 export function durationMs(report: RunReport, now = Date.now()): number {

@@ -1,6 +1,6 @@
 import { describeDelivery } from './delivery.js';
 import { escapeMarkup } from '../plumbing/sanitize.js';
-import { durationMs, formatDuration, type Outcome, type RunReport } from './report.js';
+import { durationMs, formatDuration, waitedMs, type Outcome, type RunReport } from './report.js';
 
 const HEADINGS: Record<Outcome, string> = {
   success: '✅ Mogplex run succeeded',
@@ -55,17 +55,26 @@ export function renderSummary(report: RunReport): string {
     row('Status', `<b>${escapeMarkup(run.status)}</b>`),
     row('Result', result(report)),
     row('Harness', escapeMarkup(report.harness)),
+    ...(run.mode ? [row('Mode', escapeMarkup(run.mode, 40))] : []),
     row('Repo', escapeMarkup(report.repo)),
     row('Base branch', code(run.branch.base ?? '')),
     row('Working branch', code(report.agentBranch ?? run.branch.working ?? '')),
+    // Parsed as hex: safe to show as code.
+    ...(run.terminalCommitSha ? [row('Commit', code(run.terminalCommitSha))] : []),
     row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
     row('Started', time(report.startedAt)),
     row('Finished', time(report.finishedAt)),
     row('Duration', formatDuration(durationMs(report))),
+    ...(waitedMs(report, report.finishedAt) > 0 ? [row('Waited for input', formatDuration(waitedMs(report, report.finishedAt)))] : []),
     row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
   ];
   const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
   if (report.failure) parts.push(`<p><b>Error:</b> ${escapeMarkup(report.failure)}</p>`);
+  if (report.eventsLost) {
+    parts.push(
+      '<p><b>Note:</b> while the events were polled, more came between two reads than one read holds, so some are missing here and in the events file; the events stream (used whenever the server has it) sees every event.</p>',
+    );
+  }
   if (report.windowFull !== undefined) {
     parts.push(
       `<p><b>Note:</b> the first ${report.windowFull} events are shown; the Mogplex events route shows no more, and the run went on past them. Its status was followed to the end.</p>`,

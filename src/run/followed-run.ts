@@ -1,34 +1,28 @@
 import * as core from '@actions/core';
 import type { MogplexClient } from '../api/client.js';
-import { describeError } from '../api/errors.js';
-import type { RunDetail } from '../api/schema.js';
+import { ApiError, describeError } from '../api/errors.js';
+import { AWAITING_INPUT, isTerminal, type CancelResult, type RunDetail } from '../api/schema.js';
 import { cadenceFor } from '../follow/cadence.js';
 import type { Cancellation } from './cancellation.js';
 import { applyDeliveryNews, pullRequestHosts, readDeliveryNews } from '../report/delivery.js';
 import type { WorkflowContext } from '../event/context.js';
 import { EventsFile } from '../report/events-file.js';
-import { followRun, type FollowEnd } from '../follow/poll.js';
+import { followRun, type FollowEnd } from '../follow/follower.js';
 import { readBranchHead } from '../github/branch-head.js';
 import { githubErrorText } from '../github/octokit.js';
 import type { Settings } from '../inputs/settings.js';
-import {
-  type JobLog,
-  renderDelivery,
-  renderEnd,
-  renderEvent,
-  renderQuietEvent,
-  renderStatusChange,
-  renderWindowFull,
-  untrusted,
-} from '../report/log.js';
+import { describeNote, type JobLog, renderDelivery, renderEnd, renderQuietEvent, renderStatusChange, untrusted } from '../report/log.js';
+import { Transcript } from '../report/transcript.js';
 import { outputsOf } from '../report/outputs.js';
-import { recordEvent, type RunReport } from '../report/report.js';
+import { endPause, recordEvent, startPause, type RunReport } from '../report/report.js';
 import { inline, stripControls } from '../plumbing/sanitize.js';
 import { STATE } from '../plumbing/state.js';
 import { renderSummary } from '../report/summary.js';
 
 /** The cancel sent when the job stops must land before the runner's SIGKILL (SIGINT + 10 s). */
 const URGENT_CANCEL_TIMEOUT_MS = 3_000;
+/** Attempts at a cancel that races a resume. */
+const CANCEL_RACE_RETRIES = 3;
 
 interface RunComment {
   publish(report: RunReport): Promise<void>;
@@ -50,6 +44,7 @@ export class FollowedRun {
   /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
   async follow(cancel: Cancellation): Promise<FollowEnd> {
     const { report, settings, log } = this;
+    const transcript = new Transcript(report.startedAt, `the events file (\`events-file\` output: ${this.events.path})`);
     const followed = await followRun({
       client: this.client,
       run: report.run,
@@ -64,25 +59,42 @@ export class FollowedRun {
           applyDeliveryNews(report, news);
           for (const refused of news.refused ?? []) core.warning(`Ignored a value from Mogplex: ${inline(refused, 300)}`);
         }
-        const render = settings.logLevel === 'quiet' ? renderQuietEvent : renderEvent;
-        log.print(render(event, report.startedAt, log.token()));
+        log.print(
+          settings.logLevel === 'quiet' ? renderQuietEvent(event, report.startedAt, log.token()) : transcript.render(event, log.token()),
+        );
       },
       onRun: (run) => {
-        const changed = run.status !== report.run.status;
-        if (changed) log.print(renderStatusChange(report.run.status, run, log.token()));
+        const from = report.run.status;
         report.run = run;
-        if (changed) void this.comment?.publish(report);
+        if (run.status === from) return;
+        log.print([...transcript.flush(log.token()), ...renderStatusChange(from, run, log.token())]);
+        this.onPause(from, run.status);
+        void this.comment?.publish(report);
       },
-      onWindowFull: (shown) => {
-        report.windowFull = shown;
-        log.print(renderWindowFull(shown));
-      },
-      onPollError: (error) => {
-        log.print(untrusted([`Polling failed, will try again: ${describeError(error)}`], log.token()));
+      onNote: (note) => {
+        if (note.kind === 'window-full') report.windowFull = note.shown;
+        if (note.kind === 'events-lost') report.eventsLost = true;
+        log.print(untrusted([describeNote(note, describeError)], log.token()));
       },
     });
+    log.print(transcript.flush(log.token()));
     report.run = followed.run;
     return followed.end;
+  }
+
+  /** A pause is said at once (a warning naming the run and where it is answered); its time goes to the summary. */
+  private onPause(from: string, to: string): void {
+    const { report } = this;
+    if (to === AWAITING_INPUT) {
+      startPause(report);
+      core.warning(
+        `Mogplex run ${report.run.runId} is waiting for input: its agent stopped at a checkpoint and asked a question. ` +
+          `Answer it in Mogplex (${this.settings.apiUrl}); the step keeps following the run, and cancels it at timeout-minutes (${this.settings.timeoutMs / 60_000}) if no answer comes.`,
+      );
+    } else if (from === AWAITING_INPUT) {
+      endPause(report);
+      core.info(`Mogplex run ${report.run.runId} ${isTerminal(to) ? 'ended' : 'goes on'} (${to}) after waiting for input.`);
+    }
   }
 
   /** Sets the outcome for how following ended; cancels the run where that is asked for. */
@@ -100,13 +112,17 @@ export class FollowedRun {
       report.finishedAt = Number.isNaN(updated) ? Date.now() : updated;
     } else if (end === 'timeout') {
       report.outcome = 'timeout';
+      const waiting =
+        report.run.status === AWAITING_INPUT
+          ? ' while the run was waiting for input (awaiting_input: nobody answered its question in Mogplex)'
+          : '';
       if (settings.cancelOnTimeout) {
         await this.cancel(`timeout-minutes (${minutes}) reached`);
-        report.failure = `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} was cancelled.`;
+        report.failure = `Timed out after ${minutes} minutes (timeout-minutes)${waiting}; the Mogplex run ${runId} was cancelled.`;
       } else {
         core.saveState(STATE.done, 'true');
         report.failure =
-          `Timed out after ${minutes} minutes (timeout-minutes); the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
+          `Timed out after ${minutes} minutes (timeout-minutes)${waiting}; the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
           `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
       }
     } else {
@@ -168,12 +184,24 @@ export class FollowedRun {
 
   private async cancel(why: string): Promise<void> {
     try {
-      const result = await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
+      const result = await this.cancelWithRetry();
       if (result.run) this.report.run = result.run;
       core.saveState(STATE.done, 'true');
       core.info(`${why}: cancellation of the Mogplex run was requested${result.alreadyTerminal ? ' (it had already ended)' : ''}.`);
     } catch (error) {
       core.warning(`${why}, but cancelling the Mogplex run failed; the post step will try again. ${describeError(error)}`);
+    }
+  }
+
+  /** A paused run that resumes as it is cancelled answers 409 "Run state changed; retry cancellation": retried at once. */
+  private async cancelWithRetry(): Promise<CancelResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.client.cancelRun(this.report.run.runId, { urgent: true, timeoutMs: URGENT_CANCEL_TIMEOUT_MS });
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 409 && error.code === 'CONFLICT') || attempt >= CANCEL_RACE_RETRIES)
+          throw error;
+      }
     }
   }
 }

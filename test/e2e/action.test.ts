@@ -129,7 +129,7 @@ describe('the action against the simulator', () => {
     const result = await run(sim, { inputs: { harness: 'gpt-9' } });
     expect(result.code).toBe(1);
     expect(result.commands.filter((c) => c.command === 'error').map((c) => c.data)).toEqual([
-      'Input `harness`: must be one of `codex`, `claude-code`, got "gpt-9".',
+      'Input `harness`: must be one of `codex`, `claude-code`, `mogplex`, got "gpt-9".',
     ]);
     expect(sim.requests).toEqual([]);
   });

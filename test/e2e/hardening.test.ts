@@ -32,7 +32,7 @@ describe('faults', () => {
   });
 
   it('honours Retry-After on a 429 start and a 503 poll, and completes', async () => {
-    const sim = await simulator({ speed: 0.5 });
+    const sim = await simulator({ server: 'august', speed: 0.5 });
     sim.addFault({ match: { method: 'POST', path: '/runs' }, action: { status: 429, headers: { 'Retry-After': '2' } } });
     sim.addFault({ match: { method: 'GET', path: EVENTS, nth: 2 }, action: { status: 503, headers: { 'Retry-After': '1' } } });
     const result = await run(sim);
@@ -46,7 +46,7 @@ describe('faults', () => {
 
   it('survives bursts of 500s, a reset socket, garbled and slow answers while polling: every event once', async () => {
     // Long enough (about 19 s) for ten polls under the sharing cadence, also on a loaded machine.
-    const sim = await simulator({ scenario: 'slow', speed: 1.5 });
+    const sim = await simulator({ server: 'august', scenario: 'slow', speed: 1.5 });
     // Counted among events requests, retries included: a burst of three 500s; later a reset, a proxy page and a garbled body in a row.
     sim.addFault({ match: { path: EVENTS, nth: 2, times: 3 }, action: { status: 500 } });
     sim.addFault({ match: { path: EVENTS, nth: 7 }, action: { destroy: 'before' } });
@@ -148,7 +148,7 @@ describe('cancellation and timeout', () => {
 
 describe('the 200-event window', () => {
   it('says so once, follows the status with GET /runs/{id}, and ends correctly', async () => {
-    const sim = await simulator({ scenario: 'many-events', speed: 0.6 });
+    const sim = await simulator({ server: 'august', scenario: 'many-events', speed: 0.6 });
     const result = await run(sim);
     expect(result.code).toBe(0);
     expect(groupTitles(result)).toHaveLength(200);
@@ -200,7 +200,7 @@ describe('log injection', () => {
 
 describe('log injection through API errors', () => {
   it('error texts from the API, printed at log-level debug and in the failure, run no command', async () => {
-    const sim = await simulator({ speed: 0.3 });
+    const sim = await simulator({ server: 'august', speed: 0.3 });
     const attack = JSON.stringify({
       ok: false,
       error: { code: '::error::code', message: 'x\n::error::pwned\r\n##[warning]y %0A::set-output name=status::success' },
@@ -209,7 +209,8 @@ describe('log injection through API errors', () => {
     sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { status: 401, body: attack } });
     const result = await run(sim, { inputs: { 'log-level': 'debug' } });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('[debug] run events: attempt 1 failed');
+    // The follower tries a failed poll again itself, and says why (escaped, inside stop-commands).
+    expect(result.stdout).toContain('Reading the run failed, will try again: Mogplex run events failed with HTTP 503');
     const commands = result.commands.filter(
       (c) => !['group', 'endgroup', 'stop-commands', 'add-mask', 'debug'].includes(c.command) && c.effect !== 'resume',
     );

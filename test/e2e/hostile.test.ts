@@ -22,7 +22,7 @@ function atTheEnd(event: AddedEvent): (body: string) => string {
 
 describe('bounded rendering', () => {
   it('prints a payload 5,000 arrays deep and a 5 MB message bounded, and the run ends success', async () => {
-    const sim = await simulator({ speed: 1.5 });
+    const sim = await simulator({ server: 'august', speed: 1.5 });
     const deep = `${'['.repeat(5_000)}1${']'.repeat(5_000)}`;
     const rewrite = withEvents({ id: 'deep', payloadJson: `{"deep":${deep}}` }, { id: 'long', message: 'y'.repeat(5_000_000) });
     sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { rewrite } });
@@ -41,13 +41,15 @@ describe('bounded rendering', () => {
 
 describe('bounded answers', () => {
   it('cuts an endless and a 20 MB events answer at 16 MB, retries, and the run ends success', async () => {
-    const sim = await simulator({ speed: 1.5 });
+    const sim = await simulator({ server: 'august', speed: 1.5 });
     sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { endless: true } });
     sim.addFault({ match: { path: EVENTS, nth: 3 }, action: { status: 200, body: `{"ok":true,"data":"${'z'.repeat(20_000_000)}"}` } });
     const result = await run(sim, { inputs: { 'log-level': 'debug' } });
     expect(result.code).toBe(0);
     expect(result.outputs.status).toBe('success');
-    const cut = result.stdout.match(/run events: attempt \d failed \(run events: the answer was larger than 16 MB; stopped reading it\)/g);
+    const cut = result.stdout.match(
+      /Reading the run failed, will try again: Mogplex run events failed: the answer was larger than 16 MB; stopped reading it/g,
+    );
     expect(cut).toHaveLength(2);
     const events = sim.requests.filter((r) => EVENTS.test(r.path));
     expect(events[1]!.faulted && events[2]!.faulted).toBe(true);
@@ -57,7 +59,7 @@ describe('bounded answers', () => {
 
 describe('bounded waits', () => {
   it('a Retry-After of 3,000,000 s gives no TimeoutOverflowWarning: the step waits until its own deadline', async () => {
-    const sim = await simulator({ scenario: 'slow', speed: 1 });
+    const sim = await simulator({ server: 'august', scenario: 'slow', speed: 1 });
     sim.addFault({ match: { path: EVENTS, nth: 2 }, action: { status: 503, headers: { 'Retry-After': '3000000' } } });
     const started = Date.now();
     const result = await run(sim, { inputs: { 'timeout-minutes': '0.2' } });
@@ -65,7 +67,7 @@ describe('bounded waits', () => {
     expect(result.stderr).not.toContain('TimeoutOverflowWarning');
     expect(result.stderr.length).toBeLessThan(2_000);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Polling failed, will try again');
+    expect(result.stdout).toContain('Reading the run failed, will try again');
     expect(result.commands.find((c) => c.command === 'error')?.data).toMatch(/^Timed out after 0.2 minutes/);
     // Honoured: no events poll after the 503 (only the cancel at the deadline).
     const after = sim.requests.slice(sim.requests.findIndex((r) => r.status === 503) + 1);
@@ -75,12 +77,12 @@ describe('bounded waits', () => {
 
 describe('patience with a lost run', () => {
   it('a 404 blip on events does not end the step', async () => {
-    const sim = await simulator({ speed: 0.5 });
+    const sim = await simulator({ server: 'august', speed: 0.5 });
     sim.addFault({ match: { path: EVENTS, nth: 2, times: 2 }, action: { status: 404 } });
     const result = await run(sim);
     expect(result.code).toBe(0);
     expect(result.outputs.status).toBe('success');
-    expect(result.stdout.match(/Polling failed, will try again: Mogplex run events failed with HTTP 404/g)).toHaveLength(2);
+    expect(result.stdout.match(/Reading the run failed, will try again: Mogplex run events failed with HTTP 404/g)).toHaveLength(2);
     expect(result.stdout).not.toContain('Lost track');
     const events = sim.requests.filter((r) => EVENTS.test(r.path));
     expect(events.map((r) => r.status).slice(0, 4)).toEqual([200, 404, 404, 200]);

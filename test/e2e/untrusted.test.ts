@@ -37,7 +37,7 @@ describe('fork pull requests', () => {
 
 describe('outputs are data', () => {
   it('an unknown status becomes `unknown`, a raw-text branch is left out, with warnings; no output holds a newline', async () => {
-    const sim = await simulator({ speed: 0.3 });
+    const sim = await simulator({ server: 'august', speed: 0.3 });
     const hostile = 'done"; echo INJECTED-$((6*7)); echo "';
     sim.addFault({
       match: { method: 'GET', path: EVENTS, times: 1000 },

@@ -38,15 +38,19 @@ describe('MogplexClient', () => {
     scope.done();
   });
 
-  it('drops the events already shown unparsed, and still counts them', async () => {
+  it('treats an events page about another run, or longer than asked for, as garbled', async () => {
     const events = [1, 2, 3].map((n) => ({ id: `e${n}`, type: 'log', toolName: null, message: `m${n}`, payload: { n }, createdAt: null }));
+    nock(API).get(`${BASE}/runs/r1/events`).query({ limit: '2' }).reply(200, { ok: true, data: { run, events } });
+    await expect(client({ retry: { ...FAST, maxAttempts: 1 } }).listEvents('r1', 2)).rejects.toThrow(/3 events, more than the 2 asked for/);
     nock(API)
       .get(`${BASE}/runs/r1/events`)
       .query({ limit: '200' })
-      .reply(200, JSON.stringify({ ok: true, data: { run, events } }, null, 2));
-    const page = await client().listEvents('r1', 200, 2);
-    expect(page.total).toBe(3);
-    expect(page.events).toEqual([{ ...events[2], payload: { n: 3 } }]);
+      .reply(200, { ok: true, data: { run: { ...run, runId: 'other' }, events } });
+    await expect(client({ retry: { ...FAST, maxAttempts: 1 } }).listEvents('r1', 200)).rejects.toThrow(/about run other, not r1/);
+    nock(API)
+      .get(`${BASE}/runs/r1`)
+      .reply(200, { ok: true, data: { run: { ...run, runId: 'other' } } });
+    await expect(client({ retry: { ...FAST, maxAttempts: 1 } }).getRun('r1')).rejects.toThrow(/about run other/);
   });
 
   it('retries a lost POST /runs answer with the same key and body', async () => {

@@ -6,6 +6,7 @@ export const STARTED_AT = '2026-11-22T10:00:00.000Z';
 export function runDetail(overrides: Partial<RunDetail> = {}): RunDetail {
   return {
     runId: 'run-1',
+    aiCallId: 'call-1',
     status: 'pending',
     harness: 'codex',
     repoId: 'repo',
@@ -13,6 +14,8 @@ export function runDetail(overrides: Partial<RunDetail> = {}): RunDetail {
     createdAt: STARTED_AT,
     updatedAt: STARTED_AT,
     error: null,
+    mode: null,
+    terminalCommitSha: null,
     ...overrides,
   };
 }

@@ -115,19 +115,14 @@ describe('readSettings', () => {
     expect(error.message).toMatch(/head branch/);
   });
 
-  it('checks mode like the server, case-insensitive, and warns when the harness ignores it', () => {
-    const warnings: string[] = [];
+  it('checks mode like the server (any case), for codex and claude-code alike; takes the mogplex harness without one', () => {
     const get = (inputs: Record<string, string>) =>
-      readSettings({
-        getInput: (n) => ({ token: 'mog_t', prompt: 'p', ...inputs })[n] ?? '',
-        context,
-        env: {},
-        onWarning: (w) => warnings.push(w),
-      });
+      readSettings({ getInput: (n) => ({ token: 'mog_t', prompt: 'p', ...inputs })[n] ?? '', context, env: {} });
     expect(get({ mode: 'SAFE', harness: 'claude-code' }).mode).toBe('safe');
-    expect(warnings).toEqual([]);
-    expect(get({ mode: 'yolo' }).mode).toBe('yolo');
-    expect(warnings).toEqual([expect.stringMatching(/only by the `claude-code` harness/)]);
+    expect(get({ mode: 'Yolo' }).mode).toBe('yolo');
+    expect(get({ harness: 'mogplex' })).toMatchObject({ harness: 'mogplex' });
+    expect(() => get({ harness: 'mogplex', mode: 'auto' })).toThrow(/`harness: mogplex`/);
+    expect(() => get({ harness: 'mogplex', 'base-branch': 'main', 'working-branch': 'main' })).toThrow(/working branch of its own/);
   });
 
   it('takes a repo id as is and normalizes its case', () => {
@@ -165,7 +160,7 @@ describe('readSettings', () => {
     [{ prompt: '   \n' }, 'prompt', /is required/],
     [{ prompt: 'x'.repeat(100_001) }, 'prompt', /at most 100000/],
     [{ 'prompt-file': 'a.md' }, 'prompt', /not both/],
-    [{ harness: 'gpt' }, 'harness', /`codex`, `claude-code`/],
+    [{ harness: 'gpt' }, 'harness', /`codex`, `claude-code`, `mogplex`/],
     [{ 'base-branch': 'feature..x' }, 'base-branch', /`\.\.`/],
     [{ 'working-branch': 'has space' }, 'working-branch', /spaces/],
     [{ 'working-branch': 'a.lock' }, 'working-branch', /\.lock/],

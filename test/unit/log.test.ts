@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/api/schema.js';
-import { eventTitle, JobLog, payloadLines, RENDER_LIMITS, renderEvent, renderHeader, renderQuietEvent, untrusted } from '../../src/report/log.js';
+import {
+  eventTitle,
+  JobLog,
+  payloadLines,
+  RENDER_LIMITS,
+  renderEvent,
+  renderHeader,
+  renderQuietEvent,
+  untrusted,
+} from '../../src/report/log.js';
 import { newReport } from '../../src/report/report.js';
 import { parseRunnerCommands } from '../support/runner-commands.js';
 
@@ -108,6 +117,9 @@ describe('header and titles', () => {
         createdAt: at(0),
         updatedAt: at(0),
         error: null,
+        aiCallId: 'c1',
+        mode: null,
+        terminalCommitSha: null,
         replayed: true,
       },
       'acme/web',

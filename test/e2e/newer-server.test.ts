@@ -1,0 +1,157 @@
+// The built action against the newer Mogplex server (the simulator's default)
+// and, where it differs, the August one: the events stream, runs of thousands
+// of events, a run that waits for input, the newer start rules.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SIM_AUTOMATION_TOKEN } from '../../simulator/server.js';
+import type { ActionResult } from '../support/run-action.js';
+import { routes, run, simulator } from './helpers.js';
+
+const STREAM = /\/events\/stream$/;
+
+/** Lines a person sees in the job log: stdout less the workflow commands the runner takes (a group's title stays). */
+function visibleLines(result: ActionResult): number {
+  const lines = result.stdout.split('\n').filter((line) => line !== '').length;
+  return lines - result.commands.filter((c) => c.command !== 'group').length;
+}
+
+/** The ids in the events file, in order. */
+function eventsFileIds(result: ActionResult): string[] {
+  return readFileSync(result.outputs['events-file']!, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('{"event"'))
+    .map((line) => (JSON.parse(line) as { event: { id: string } }).event.id);
+}
+
+const errors = (result: ActionResult): string[] => result.commands.filter((c) => c.command === 'error').map((c) => c.data);
+const warnings = (result: ActionResult): string[] => result.commands.filter((c) => c.command === 'warning').map((c) => c.data);
+
+describe('the events stream', () => {
+  it('a run of 1,500 events: every event once, the pull request found, a short readable log, few requests', async () => {
+    const sim = await simulator({ scenario: 'chatty', speed: 1 });
+    const result = await run(sim, { inputs: { 'requests-per-minute': undefined } });
+    expect(result.code).toBe(0);
+    const created = sim.runs[0]!;
+    expect(created.events.length).toBeGreaterThan(1500);
+    expect(eventsFileIds(result)).toEqual(created.events.map((e) => e.id));
+    expect(result.outputs['pull-request-url']).toMatch(/^https:\/\/github\.com\/acme\/web\/pull\/\d+$/);
+    expect(result.outputs.status).toBe('success');
+    // The agent's words are joined into lines, a tool call is one line; the log is bounded and says where the rest is.
+    expect(visibleLines(result)).toBeLessThan(400);
+    expect(result.commands.filter((c) => c.command === 'group').length).toBeLessThan(20);
+    expect(result.stdout).toMatch(/⚙ read_file finished \(\d+\.\d s\)/);
+    expect(result.stdout).toContain('I read the failing test and the handler it covers.');
+    expect(result.stdout).toContain('every event is in the events file');
+    expect(routes(sim)).toEqual(['GET /repos', 'POST /runs', 'GET /runs/:id/events/stream', 'GET /runs/:id/events']);
+  });
+
+  it('two cuts mid-frame: reconnects with Last-Event-ID, no event lost or shown twice', async () => {
+    const sim = await simulator({ scenario: 'chatty', speed: 1 });
+    sim.addFault({ match: { path: STREAM }, action: { cutStream: { afterEvents: 300, midFrame: true } } });
+    sim.addFault({ match: { path: STREAM, nth: 2 }, action: { cutStream: { afterEvents: 400 } } });
+    const result = await run(sim);
+    expect(result.code).toBe(0);
+    expect(eventsFileIds(result)).toEqual(sim.runs[0]!.events.map((e) => e.id));
+    const streams = sim.requests.filter((r) => STREAM.test(r.path));
+    expect(streams.length).toBeGreaterThanOrEqual(3);
+    expect(streams[0]!.headers['last-event-id']).toBeUndefined();
+    // The frame cut in half was never taken: the reconnect names the last whole one.
+    const ids = sim.runs[0]!.events.map((e) => e.id);
+    expect(ids.indexOf(streams[1]!.headers['last-event-id']!)).toBe(299);
+    expect(result.outputs['pull-request-url']).not.toBe('');
+  });
+
+  it('the platform cut (a shorter one here) is reconnected the same way', async () => {
+    const sim = await simulator({ scenario: 'agent', speed: 1.5, streamMaxMs: 2_500 });
+    const result = await run(sim);
+    expect(result.code).toBe(0);
+    expect(eventsFileIds(result)).toEqual(sim.runs[0]!.events.map((e) => e.id));
+    expect(sim.requests.filter((r) => STREAM.test(r.path)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the August server (no stream route): polls the events list, says so, and ends right', async () => {
+    const sim = await simulator({ server: 'august', speed: 0.5 });
+    const result = await run(sim);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('no events stream (an older version): following by polling');
+    expect(eventsFileIds(result)).toEqual(sim.runs[0]!.events.map((e) => e.id));
+    expect(routes(sim).filter((r) => r === 'GET /runs/:id/events/stream')).toHaveLength(1);
+    expect(result.outputs['pull-request-url']).not.toBe('');
+  });
+});
+
+describe('a run that waits for input (awaiting_input)', () => {
+  it('warns at once, keeps following through the pause into the new agent call, and shows the wait', async () => {
+    const sim = await simulator({ scenario: 'checkpoint', speed: 1 });
+    const result = await run(sim);
+    expect(result.code).toBe(0);
+    const created = sim.runs[0]!;
+    expect(warnings(result)).toEqual([expect.stringContaining(`Mogplex run ${created.id} is waiting for input`)]);
+    // Both agent calls' events, each once.
+    expect(eventsFileIds(result)).toEqual(created.events.map((e) => e.id));
+    expect(result.stdout).toContain('The run resumed in a new agent call');
+    expect(result.stdout).toMatch(/Status: \w+ -> awaiting_input/);
+    // About the 3.5 s the scenario waits (the server's times), not the step's 10 s between status reads.
+    expect(result.summary).toMatch(/Waited for input<\/th><td>[3-5]s/);
+    expect(result.outputs.status).toBe('success');
+  });
+
+  it('at timeout-minutes cancels the waiting run (retrying the 409 race) and says it was waiting for input', async () => {
+    const sim = await simulator({ scenario: 'waiting', speed: 1 });
+    sim.addFault({
+      match: { method: 'POST', path: /\/cancel$/ },
+      action: {
+        status: 409,
+        body: JSON.stringify({ ok: false, error: { code: 'CONFLICT', message: 'Run state changed; retry cancellation' } }),
+      },
+    });
+    const result = await run(sim, { inputs: { 'timeout-minutes': '0.15' } });
+    expect(result.code).toBe(1);
+    expect(errors(result)).toEqual([
+      expect.stringMatching(/^Timed out after 0.15 minutes \(timeout-minutes\) while the run was waiting for input/),
+    ]);
+    expect(sim.runs[0]!.status).toBe('cancelled');
+    expect(sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/cancel')).map((r) => r.status)).toEqual([409, 200]);
+    expect(result.state.done).toBe('true');
+  });
+});
+
+describe('the newer start rules', () => {
+  it('sends the mode the server accepts and shows it and the commit in the summary', async () => {
+    const sim = await simulator({ speed: 0.4 });
+    const result = await run(sim, { inputs: { mode: 'Safe', harness: 'claude-code' } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(sim.requests.find((r) => r.method === 'POST')!.body)).toMatchObject({ mode: 'safe' });
+    expect(result.summary).toContain('<th align="left">Mode</th><td>SAFE</td>');
+    expect(result.summary).toMatch(/<th align="left">Commit<\/th><td><code>[0-9a-f]{40}<\/code>/);
+  });
+
+  it('runs the mogplex harness on a branch of its own, and refuses a mode with it before any request', async () => {
+    const sim = await simulator({ speed: 0.4 });
+    const ok = await run(sim, { inputs: { harness: 'mogplex' } });
+    expect(ok.code).toBe(0);
+    expect(sim.runs[0]!.normalized).toMatchObject({ harness: 'mogplex', createBranch: true });
+    const before = sim.requests.length;
+    const refused = await run(sim, { inputs: { harness: 'mogplex', mode: 'auto' }, env: { GITHUB_ACTION: '__run_2' } });
+    expect(refused.code).toBe(1);
+    expect(errors(refused)).toEqual([expect.stringMatching(/^Input `mode`: must be empty with `harness: mogplex`/)]);
+    expect(sim.requests.length).toBe(before);
+  });
+
+  it('the mogplex harness on the August server: a clear message', async () => {
+    const sim = await simulator({ server: 'august' });
+    const result = await run(sim, { inputs: { harness: 'mogplex' } });
+    expect(result.code).toBe(1);
+    expect(errors(result)[0]).toMatch(/`mogplex` needs a newer Mogplex server/);
+  });
+
+  it('a key limited to automations: a final error that says what to change, not retried', async () => {
+    const sim = await simulator();
+    const result = await run(sim, { inputs: { token: SIM_AUTOMATION_TOKEN } });
+    expect(result.code).toBe(1);
+    expect(errors(result)[0]).toMatch(/AUTOMATION_REQUIRED.*only through a Mogplex automation.*Full access/);
+    expect(errors(result)[0]).not.toMatch(/write` scope/);
+    expect(routes(sim)).toEqual(['GET /repos', 'POST /runs']);
+    expect(result.state.done).toBe('true');
+  });
+});
