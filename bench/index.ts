@@ -10,6 +10,9 @@
 //   npm run bench -- --json out.json    also write every figure as JSON
 //   npm run bench -- --cold-runs 20     cold-start runs (default 15, at least 10 outside smoke mode)
 //   npm run bench -- --shared 1,10      steps sharing one token on the lifecycle timeline (default 1,3,6,10; `none` skips)
+//   npm run bench -- --follow           only the follow targets: the newer server's stream and the August server's polling
+//   npm run bench -- --no-follow        everything but them
+//   npm run bench -- --follow --cases lone   the follow cases whose name holds `lone`
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { nodeBinary, REPO_ROOT } from '../test/support/run-action.js';
 import { measureColdStart } from './cold-start.js';
 import { measureFollower, type FollowerResult, type Timeline } from './measure.js';
 import { measureSharedToken, type SharedTokenResult } from './shared-token.js';
+import { measureFollowTargets, renderFollowTable } from './follow-targets.js';
 import { renderTable, type BenchResults } from './report.js';
 import { countBatches } from './stats.js';
 
@@ -89,6 +93,10 @@ interface BenchOptions {
   coldRuns: number;
   /** Step counts for the shared-token part. */
   shared: readonly number[];
+  /** Which parts run: the follow targets, the rest, or both. */
+  parts: { follow: boolean; rest: boolean };
+  /** Only the follow cases whose name holds this. */
+  cases?: string;
 }
 
 async function runBench(options: BenchOptions): Promise<BenchResults> {
@@ -100,10 +108,18 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
   }
 
   const host = machine();
-  log(`cold start: ${options.coldRuns} interleaved runs of node -e 0, the action and the baseline`);
-  const coldStart = await measureColdStart(options.coldRuns);
+  // Measured alone: twenty steps at once must not share the two cores with the other parts.
+  let follow: BenchResults['follow'] = [];
+  if (options.parts.follow) {
+    log(`follow targets (${options.smoke ? 'smoke' : 'all cases, concurrently, ~5 min'})`);
+    follow = await measureFollowTargets(options.smoke, options.cases);
+    for (const c of follow) log(`${c.name}: ${c.met ? 'met' : 'MISSED'}`);
+  }
+  const rest = options.parts.rest;
+  log(`cold start: ${rest ? options.coldRuns : 0} interleaved runs of node -e 0, the action and the baseline`);
+  const coldStart = await measureColdStart(rest ? options.coldRuns : 1);
 
-  const jobs = options.timelines.flatMap((t) => (['action', 'baseline'] as const).map((f) => ({ follower: f, timeline: t })));
+  const jobs = (rest ? options.timelines : []).flatMap((t) => (['action', 'baseline'] as const).map((f) => ({ follower: f, timeline: t })));
   log(
     `timelines ${options.timelines.map((t) => t.name).join(', ')}: ${jobs.length} followers ${options.serial ? 'one at a time' : 'concurrently'}`,
   );
@@ -122,7 +138,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
 
   const sharedTimeline = options.smoke ? SMOKE_SHARED_TIMELINE : SHARED_TIMELINE;
   let shared: SharedTokenResult[] = [];
-  if (options.shared.length > 0) {
+  if (rest && options.shared.length > 0) {
     log(
       `shared token, ${sharedTimeline.name} timeline: K = ${options.shared.join(', ')} steps on one token, ${options.serial ? 'one K at a time' : 'each K against its own simulator, concurrently'}`,
     );
@@ -146,6 +162,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     coldStart,
     shared,
     sharedTimeline,
+    follow,
     bundleBytes: bundleStat.size,
     bundleSha256: createHash('sha256').update(readFileSync(bundle)).digest('hex'),
   };
@@ -200,6 +217,9 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       'cold-runs': { type: 'string' },
       shared: { type: 'string' },
+      follow: { type: 'boolean', default: false },
+      'no-follow': { type: 'boolean', default: false },
+      cases: { type: 'string' },
       worker: { type: 'string' },
     },
     strict: true,
@@ -223,8 +243,20 @@ async function main(): Promise<void> {
   if (shared.some((k) => !Number.isInteger(k) || k < 1 || k > 10))
     throw new Error(`invalid --shared ${sharedText} (step counts 1 to 10, or none)`);
 
-  const results = await runBench({ smoke, serial: values.serial ?? false, timelines, coldRuns, shared });
-  const { text } = renderTable(results);
+  const parts = { follow: !values['no-follow'], rest: !values.follow };
+  const results = await runBench({
+    smoke,
+    serial: values.serial ?? false,
+    timelines,
+    coldRuns,
+    shared,
+    parts,
+    ...(values.cases !== undefined && { cases: values.cases }),
+  });
+  const text = [
+    ...(parts.rest ? [renderTable(results).text] : []),
+    ...(parts.follow ? [`Following (issue 19's targets)\n${renderFollowTable(results.follow)}`] : []),
+  ].join('\n\n');
   const m = results.machine;
   process.stdout.write(
     `Mogplex Run bench (${results.mode}) ${results.date}\n` +

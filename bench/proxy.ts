@@ -32,7 +32,8 @@ export interface CountingProxy {
 
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
-  const agent = new Agent({ keepAlive: true });
+  // No reuse of upstream sockets: an events stream ends its answer while the simulator still holds the connection.
+  const agent = new Agent({ keepAlive: false });
   const requests: ProxiedRequest[] = [];
   let waiters: Array<(r: ProxiedRequest) => void> = [];
   const written = new WeakMap<Socket, number>();

@@ -1,5 +1,6 @@
 // The bench's table: rows are metrics, columns are timelines x (action,
 // baseline); each action figure a target applies to carries ✓ (met) or ✗ (missed).
+import type { CaseResult } from './follow-targets.js';
 import type { ColdStartResult } from './cold-start.js';
 import type { FollowerResult, Timeline } from './measure.js';
 import type { SharedTokenResult } from './shared-token.js';
@@ -21,6 +22,8 @@ export interface BenchResults {
   /** Steps sharing one token, per step count K. */
   shared: SharedTokenResult[];
   sharedTimeline: Timeline;
+  /** Following the newer server and the August one (issue 19's targets); empty when not measured. */
+  follow: CaseResult[];
   bundleBytes: number;
   /** Which build of dist/index.js was measured. */
   bundleSha256: string;

@@ -348,6 +348,9 @@ class RequestBudget {
             settle: () => {
                 slot.at = Math.max(slot.at, Date.now());
             },
+            release: () => {
+                this.slots = this.slots.filter((other) => other !== slot);
+            },
         };
     }
     /** Honours Retry-After: no request to this token before `time`. */
@@ -715,9 +718,11 @@ class MogplexClient {
         this.options.debug?.(`GET ${path} -> ${answer.status}${answer.streamed ? `, stream ${answer.end}` : ''}`);
         if (answer.streamed)
             return answer.end;
-        // Next.js answers a route it does not have with its HTML page, before any handler.
-        if (answer.status === 404 && (0,schema/* parseErrorBody */.kW)(this.parse(answer.body)) === undefined)
+        // Next.js answers a route it does not have with its HTML page, before any handler (and its limiter): not counted.
+        if (answer.status === 404 && (0,schema/* parseErrorBody */.kW)(this.parse(answer.body)) === undefined) {
+            slot.release();
             throw new NoStreamRoute();
+        }
         try {
             this.interpret(answer, { method: 'GET', path, operation, parse: () => undefined });
         }
@@ -2006,8 +2011,9 @@ function notFoundRetryDelay(since, misses, now, patienceMs = NOT_FOUND_PATIENCE_
 const EVENT_WINDOW = 200;
 /** After a stream closed on an end event: a few of the latest events come with the status (one that followed it, too). */
 const SETTLE_LIMIT = 50;
-/** Reads of the status after an end event before the stream is opened again (the run may go on). */
+/** Reads of the status after an end event before the stream is opened again (the run may go on): 1, 2 and 3 s after it. */
 const SETTLE_READS = 3;
+const SETTLE_STEP_MS = 1_000;
 /** Consecutive stream failures before polling for a while. */
 const STREAM_FAILURES_BEFORE_POLLING = 3;
 /** How long to poll before trying the stream again: after failures, and on a server without the route. */
@@ -2259,7 +2265,7 @@ class Follower {
      */
     async settle() {
         for (let read = 0; read < SETTLE_READS; read++) {
-            await (0,sleep/* sleep */.yy)(this.jittered(this.cadence.endingMs * (read + 1)), this.stop);
+            await (0,sleep/* sleep */.yy)(this.jittered(SETTLE_STEP_MS * (read + 1)), this.stop);
             try {
                 const page = await this.options.client.listEvents(this.run.runId, SETTLE_LIMIT, this.stop, true);
                 const before = this.run.aiCallId;
@@ -2759,7 +2765,7 @@ class Transcript {
 
 
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
-const STATUSES = new Set(['pending', 'streaming', 'success', 'failed', 'cancelled']);
+const STATUSES = new Set(['pending', 'streaming', 'awaiting_input', 'success', 'failed', 'cancelled']);
 /**
  * The step's outputs, from what is known of the run. Each value is data with
  * a rule (workflows paste outputs into scripts): a documented status, a valid

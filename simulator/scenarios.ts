@@ -347,7 +347,26 @@ const lifecycle: Scenario = {
   end: { at: 180_000, status: 'success' },
 };
 
+// The lifecycle in one minute: enough steps on one token to fill its budget, each ending within a minute.
+const minute: Scenario = {
+  name: 'minute',
+  description: 'the lifecycle over ~1 min: setup in ~10 s, a quiet agent, delivery and the end',
+  launchAt: 1500,
+  leaves: 'commits',
+  events: steps(
+    [0, 'accepted'],
+    [2000, 'started'],
+    [5000, 'git_sync'],
+    [7000, 'streaming'],
+    [9000, 'installed'],
+    [56_000, 'delivery'],
+    [58_000, 'finished'],
+  ),
+  end: { at: 60_000, status: 'success' },
+};
+
 const bench: Scenario[] = [
+  minute,
   {
     name: 'steady',
     description: 'an event every 2 s for ~2 min',

@@ -12,6 +12,8 @@ export interface Slot {
    * answer keeps the window on the safe side of the server's.
    */
   settle(): void;
+  /** The server never counted it (a page answered before its limiter, such as Next.js's 404): the slot is given back. */
+  release(): void;
 }
 
 export interface BudgetOptions {
@@ -78,6 +80,9 @@ export class RequestBudget {
     return {
       settle: () => {
         slot.at = Math.max(slot.at, Date.now());
+      },
+      release: () => {
+        this.slots = this.slots.filter((other) => other !== slot);
       },
     };
   }

@@ -233,8 +233,11 @@ export class MogplexClient {
     }
     this.options.debug?.(`GET ${path} -> ${answer.status}${answer.streamed ? `, stream ${answer.end}` : ''}`);
     if (answer.streamed) return answer.end;
-    // Next.js answers a route it does not have with its HTML page, before any handler.
-    if (answer.status === 404 && parseErrorBody(this.parse(answer.body)) === undefined) throw new NoStreamRoute();
+    // Next.js answers a route it does not have with its HTML page, before any handler (and its limiter): not counted.
+    if (answer.status === 404 && parseErrorBody(this.parse(answer.body)) === undefined) {
+      slot.release();
+      throw new NoStreamRoute();
+    }
     try {
       this.interpret(answer, { method: 'GET', path, operation, parse: () => undefined });
     } catch (failure) {

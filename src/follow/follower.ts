@@ -16,8 +16,9 @@ import { notFoundRetryDelay } from './patience.js';
 export const EVENT_WINDOW = 200;
 /** After a stream closed on an end event: a few of the latest events come with the status (one that followed it, too). */
 const SETTLE_LIMIT = 50;
-/** Reads of the status after an end event before the stream is opened again (the run may go on). */
+/** Reads of the status after an end event before the stream is opened again (the run may go on): 1, 2 and 3 s after it. */
 const SETTLE_READS = 3;
+const SETTLE_STEP_MS = 1_000;
 /** Consecutive stream failures before polling for a while. */
 const STREAM_FAILURES_BEFORE_POLLING = 3;
 /** How long to poll before trying the stream again: after failures, and on a server without the route. */
@@ -294,7 +295,7 @@ class Follower {
    */
   private async settle(): Promise<void> {
     for (let read = 0; read < SETTLE_READS; read++) {
-      await sleep(this.jittered(this.cadence.endingMs * (read + 1)), this.stop);
+      await sleep(this.jittered(SETTLE_STEP_MS * (read + 1)), this.stop);
       try {
         const page = await this.options.client.listEvents(this.run.runId, SETTLE_LIMIT, this.stop, true);
         const before = this.run.aiCallId;

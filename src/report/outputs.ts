@@ -3,7 +3,7 @@ import type { RunReport } from './report.js';
 import { inline } from '../plumbing/sanitize.js';
 
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
-const STATUSES = new Set(['pending', 'streaming', 'success', 'failed', 'cancelled']);
+const STATUSES = new Set(['pending', 'streaming', 'awaiting_input', 'success', 'failed', 'cancelled']);
 
 export interface Outputs {
   values: Record<string, string>;

@@ -28,6 +28,13 @@ interface SmokeJson {
     busiestAnswered: number;
     perStepPerMinute: number;
   }>;
+  follow: Array<{
+    name: string;
+    status429: number;
+    exitLagMaxMs: number | null;
+    requestsPerLeg: number;
+    legs: Array<{ exitCode: number | null; everyEventOnce: boolean; visibleLogLines: number; requests: number }>;
+  }>;
 }
 
 function runBenchSmoke(jsonPath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -93,5 +100,17 @@ describe('npm run bench -- --smoke', () => {
     expect(shared!.status429).toHaveLength(2);
     for (const value of [shared!.endLagMedianMs, shared!.busiestAnswered, shared!.perStepPerMinute])
       expect(Number.isFinite(value)).toBe(true);
+    // The follow targets: the newer server's stream with cuts, and a short run polled on the older server.
+    expect(stdout).toContain("Following (issue 19's targets)");
+    expect(results.follow.map((c) => c.name)).toEqual(['2,000 events, two stream cuts', 'lone 6 s run, older server']);
+    for (const c of results.follow) {
+      expect(Number.isFinite(c.exitLagMaxMs), c.name).toBe(true);
+      expect(Number.isFinite(c.requestsPerLeg), c.name).toBe(true);
+      for (const leg of c.legs) {
+        expect(leg.exitCode, c.name).toBe(0);
+        expect(leg.everyEventOnce, c.name).toBe(true);
+        expect(leg.visibleLogLines, c.name).toBeGreaterThan(0);
+      }
+    }
   });
 });

@@ -54,6 +54,14 @@ describe('RequestBudget', () => {
     expect(budget.delay()).toBe(60_000);
   });
 
+  it('gives back a slot the server never counted', () => {
+    const budget = new RequestBudget(2);
+    budget.record();
+    budget.record().release();
+    expect(budget.used()).toBe(1);
+    expect(budget.delay()).toBe(0);
+  });
+
   it('counts urgent requests recorded without waiting', () => {
     const budget = new RequestBudget(2);
     budget.record();

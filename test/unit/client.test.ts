@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RequestBudget } from '../../src/api/budget.js';
-import { MogplexClient } from '../../src/api/client.js';
+import { MogplexClient, NoStreamRoute, type StreamFrame } from '../../src/api/client.js';
 import { ApiError, describeError, TransportError } from '../../src/api/errors.js';
 import type { RetryPolicy } from '../../src/api/retry.js';
 import type { HttpAnswer } from '../../src/api/transport.js';
@@ -265,5 +265,74 @@ describe('MogplexClient', () => {
         .reply(308, '', { Location: `${WWW}${BASE}/runs/r1` });
       await expect(client({ apiUrl: WWW }).getRun('r1')).rejects.toThrow(/too many redirects/);
     });
+  });
+});
+
+describe('MogplexClient.streamEvents', () => {
+  const frame = (id: string, type: string, data: unknown): string => `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+  const ev = (id: string, message: string) => ({ id, type: 'log', toolName: null, message, payload: {}, createdAt: null });
+
+  async function collect(c: MogplexClient, body: string, headers: Record<string, string> = {}) {
+    nock(API, { reqheaders: { accept: 'text/event-stream', ...headers } })
+      .get(`${BASE}/runs/r1/events/stream`)
+      .query({ limit: '200' })
+      .reply(200, body, { 'content-type': 'text/event-stream' });
+    const frames: StreamFrame[] = [];
+    const end = await c.streamEvents('r1', { signal: new AbortController().signal, onFrame: (f) => frames.push(f) });
+    return { end, frames };
+  }
+
+  it('hands on whole frames, parsed: the run, events (multi-line data, comments skipped), a cut frame never', async () => {
+    const body =
+      ': connected\n\n' +
+      frame('run', 'run', run).replace(/^id: run\n/, '') +
+      frame('e1', 'log', ev('e1', 'one')) +
+      `id: e2\nevent: log\ndata: {"id":"e2","type":"log",\ndata: "message":"two"}\n\n` +
+      ': a comment\n\n' +
+      'id: e3\nevent: log\ndata: {"id":"e3","type":"lo';
+    const { end, frames } = await collect(client(), body);
+    expect(end).toBe('closed');
+    expect(frames.map((f) => (f.kind === 'event' ? f.event.id : f.kind))).toEqual(['run', 'e1', 'e2']);
+    expect(frames[2]).toMatchObject({ kind: 'event', event: { id: 'e2', message: 'two' } });
+  });
+
+  it('sends Last-Event-ID, cuts secrets out of frames, and calls a frame about another run garbled', async () => {
+    nock(API, { reqheaders: { 'last-event-id': 'e9' } })
+      .get(`${BASE}/runs/r1/events/stream`)
+      .query({ limit: '200' })
+      .reply(200, frame('x', 'run', { ...run, runId: 'other' }) + frame('e10', 'log', ev('e10', 'the token is mog_secret')), {
+        'content-type': 'text/event-stream',
+      });
+    const frames: StreamFrame[] = [];
+    const redacting = client({ redactJson: (v) => JSON.parse(JSON.stringify(v).replaceAll('mog_secret', '***')) as unknown });
+    await redacting.streamEvents('r1', { lastEventId: 'e9', signal: new AbortController().signal, onFrame: (f) => frames.push(f) });
+    expect(frames[0]).toMatchObject({ kind: 'garbled', reason: expect.stringMatching(/about run other/) });
+    expect(frames[1]).toMatchObject({ kind: 'event', event: { message: 'the token is ***' } });
+  });
+
+  it("tells a server without the route (Next.js's HTML 404, not counted) from the route's own JSON 404", async () => {
+    const budget = new RequestBudget(60);
+    nock(API).get(`${BASE}/runs/r1/events/stream`).query(true).reply(404, '<!DOCTYPE html><h1>404</h1>', { 'content-type': 'text/html' });
+    const onFrame = (): void => undefined;
+    await expect(client({ budget }).streamEvents('r1', { signal: new AbortController().signal, onFrame })).rejects.toBeInstanceOf(
+      NoStreamRoute,
+    );
+    expect(budget.used()).toBe(0);
+    nock(API)
+      .get(`${BASE}/runs/r1/events/stream`)
+      .query(true)
+      .reply(404, { ok: false, error: { code: 'NOT_FOUND', message: 'Run not found' } });
+    await expect(client({ budget }).streamEvents('r1', { signal: new AbortController().signal, onFrame })).rejects.toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(budget.used()).toBe(1);
+    nock(API)
+      .get(`${BASE}/runs/r1/events/stream`)
+      .query(true)
+      .reply(400, { ok: false, error: { code: 'BAD_REQUEST', message: 'Last-Event-ID does not belong to this run' } });
+    await expect(client().streamEvents('r1', { lastEventId: 'old', signal: new AbortController().signal, onFrame })).rejects.toBeInstanceOf(
+      ApiError,
+    );
   });
 });

@@ -18,6 +18,19 @@ function report(events: Array<Partial<RunEvent>> = []): RunReport {
 }
 
 describe('renderSummary', () => {
+  it('shows the mode, the commit and the time spent waiting for input, when there are', () => {
+    const r = report();
+    r.run = { ...r.run, status: 'success', mode: 'SAFE', terminalCommitSha: 'a'.repeat(40) };
+    r.outcome = 'success';
+    r.pauses.push({ from: Date.parse('2026-11-22T10:00:10.000Z'), to: Date.parse('2026-11-22T10:01:40.000Z') });
+    r.finishedAt = Date.parse('2026-11-22T10:03:00.000Z');
+    const html = renderSummary(r);
+    expect(html).toContain('<tr><th align="left">Mode</th><td>SAFE</td></tr>');
+    expect(html).toContain(`<tr><th align="left">Commit</th><td><code>${'a'.repeat(40)}</code></td></tr>`);
+    expect(html).toContain('<tr><th align="left">Waited for input</th><td>1m 30s</td></tr>');
+    expect(renderSummary(report())).not.toMatch(/Mode|Commit|Waited/);
+  });
+
   it('has the run table, events by type and the last events', () => {
     const r = report([
       { type: 'started' },
