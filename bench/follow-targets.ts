@@ -49,6 +49,11 @@ interface LegPlan {
   scenario: string;
   /** Start this long after the case starts. */
   delayMs: number;
+  /**
+   * Start a minute after the first this-many runs were created: "a minute
+   * later" as the run-start quota counts it (10 starts a token in any 60 s).
+   */
+  minuteAfterRuns?: number;
   inputs?: Record<string, string | undefined>;
 }
 
@@ -81,23 +86,29 @@ function watchEventsFile(dir: string): { seenAt: Map<string, number>; stop: () =
   return { seenAt, stop: () => clearInterval(timer) };
 }
 
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
 async function runLeg(sim: Simulator, plan: LegPlan, index: number, caseName: string): Promise<LegResult> {
-  await new Promise((resolve) => setTimeout(resolve, plan.delayMs));
+  await pause(plan.delayMs);
+  if (plan.minuteAfterRuns !== undefined) {
+    while (sim.runs.length < plan.minuteAfterRuns) await pause(100);
+    await pause(Math.max(...sim.runs.slice(0, plan.minuteAfterRuns).map((r) => r.createdAtMs)) + 60_500 - Date.now());
+  }
   const runnerTemp = mkdtempSync(join(tmpdir(), 'mogplex-follow-bench-'));
   const watch = watchEventsFile(runnerTemp);
   const prompt = `[sim:${plan.scenario}] ${caseName}, leg ${index + 1}.`;
   let result: ActionResult;
-  const spawnedAt = Date.now();
+  let exitAt = 0;
   try {
     result = await runAction({
       inputs: { token: SIM_TOKEN, 'api-url': sim.url, prompt, ...plan.inputs },
       runnerTemp,
       timeoutMs: 10 * 60_000,
+      onSpawn: (child) => child.once('exit', () => (exitAt = Date.now())),
     });
   } finally {
     watch.stop();
   }
-  const exitAt = spawnedAt + result.durationMs;
   const run = sim.runs.find((r) => r.normalized.prompt === prompt);
   const ids = readFileSync(result.outputs['events-file'] ?? '/dev/null', 'utf8')
     .split('\n')
@@ -175,8 +186,9 @@ const START_429: FaultRule = {
 const allLegs = (r: Omit<CaseResult, 'met'>, check: (l: LegResult) => boolean): boolean => r.legs.every(check);
 const lagUnder = (ms: number) => (l: LegResult) => l.exitLagMs !== null && l.exitLagMs <= ms;
 
+/** Ten legs started together, ten more a minute after their runs started. */
 function twentyLegs(scenario: string): LegPlan[] {
-  return Array.from({ length: 20 }, (_, i) => ({ scenario, delayMs: i < 10 ? 0 : 61_000 }));
+  return Array.from({ length: 20 }, (_, i) => ({ scenario, delayMs: 0, ...(i >= 10 && { minuteAfterRuns: 10 }) }));
 }
 
 export function followPlans(smoke: boolean): CasePlan[] {
