@@ -395,8 +395,9 @@ function withoutWww(hostname) {
 }
 /**
  * Follow only a 307/308 (they keep the method and body) to the same scheme,
- * port, path and query, on the host with or without its `www.` prefix.
- * `origin` is where the API lives now.
+ * port, path and query, on the host with or without its `www.` prefix, and
+ * only over HTTPS: plain `http:` is allowed for loopback alone, and the move
+ * would lead off it. `origin` is where the API lives now.
  */
 function judgeRedirect(from, status, location) {
     const refused = { follow: false, location: location ?? '(no Location header)' };
@@ -411,7 +412,8 @@ function judgeRedirect(from, status, location) {
     catch {
         return refused;
     }
-    const sameExceptHost = target.protocol === source.protocol &&
+    const sameExceptHost = source.protocol === 'https:' &&
+        target.protocol === source.protocol &&
         target.port === source.port &&
         target.pathname === source.pathname &&
         target.search === source.search &&
@@ -622,8 +624,9 @@ class MogplexClient {
         this.transport = options.transport ?? send;
         this.streamTransport = options.streamTransport ?? openStream;
     }
+    /** Repos whose `owner/name` holds `query` (case-insensitive), or the one with id `{ id }`. */
     findRepos(query, signal) {
-        const params = new URLSearchParams({ q: query, limit: '200' });
+        const params = new URLSearchParams(typeof query === 'string' ? { q: query, limit: '200' } : { id: query.id });
         return this.call({ method: 'GET', path: `/repos?${params.toString()}`, operation: 'repo lookup', parse: schema/* parseRepos */.lm, signal });
     }
     /** Safe to retry: the same key and the very same body make a lost answer come back as a replay. */
@@ -1326,7 +1329,7 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2955);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5146);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(165);
 
@@ -1357,10 +1360,17 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9354);
 
-/** The server's branch rules (git ref rules, then its own alphabet; mogplex-api.md); returns what is wrong, or undefined. */
+/**
+ * The server's branch rules (git ref rules, then its own alphabet;
+ * mogplex-api.md) and what `git check-ref-format --branch` refuses besides (a
+ * leading `-`, which a script would read as an option; a part starting with
+ * `.` or ending in `.lock`); returns what is wrong, or undefined.
+ */
 function branchProblem(name) {
     if (name === 'HEAD' || name === '@')
         return 'is reserved by git';
+    if (name.startsWith('-'))
+        return 'must not start with `-` (git refuses it; a command line would take it for an option)';
     if (/[\s\u0000-\u001f\u007f]/.test(name))
         return 'must not contain spaces or control characters';
     if (name.includes('..'))
@@ -1375,6 +1385,8 @@ function branchProblem(name) {
         return 'must not start or end with `/`';
     if (name.endsWith('.') || name.endsWith('.lock'))
         return 'must not end with `.` or `.lock`';
+    if (/(^|\/)\./.test(name) || /\.lock\//.test(name))
+        return 'must not have a part that starts with `.` or ends with `.lock` (git refuses it)';
     if (!/^[A-Za-z0-9_./-]+$/.test(name))
         return 'may hold only ASCII letters, digits and `_ . / -` (Mogplex refuses other characters)';
     return undefined;
@@ -1476,9 +1488,13 @@ const DEFAULT_REQUESTS_PER_MINUTE = 20;
 const DEFAULT_API_URL = 'https://mogplex.com';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FULL_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-/** Loopback names (RFC 6761 reserves `*.localhost`) and addresses. */
+/**
+ * Loopback as the HTTP client itself treats it (it never sends these through
+ * `http_proxy`): `localhost`, 127.0.0.0/8 and [::1]. A name such as
+ * `www.localhost` is not: it would go through a proxy, token and all, in clear text.
+ */
 function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 function parseApiUrl(raw) {
     let url;
@@ -1700,7 +1716,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 2955:
+/***/ 5146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1799,21 +1815,28 @@ var branches = __nccwpck_require__(3429);
 ;// CONCATENATED MODULE: ./src/report/delivery.ts
 
 /** A pull request page, nothing else: the URL becomes an output, a notice and a link. */
-const PULL_REQUEST_URL = /^https:\/\/([A-Za-z0-9.-]+(?::\d{1,5})?)\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
+const PULL_REQUEST_URL = /^https:\/\/([A-Za-z0-9.-]+(?::\d{1,5})?)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/pull\/\d{1,10}$/;
 const DELIVERY_FAILED = 'The agent finished, but GitHub delivery failed';
 /**
- * A pull request page on one of `hosts` (github.com, where Mogplex delivers,
- * and this workflow's GitHub). The URL comes out of the sandbox the agent ran
- * in, so another host would be a link the agent chose.
+ * A pull request page of the run's own repository on one of the rule's hosts
+ * (github.com, where Mogplex delivers, and this workflow's GitHub). The URL
+ * comes out of the sandbox the agent ran in: another host or repository (a
+ * `gh pr merge` of a later step would act on it) would be a pull request the
+ * agent chose, and a `.` or `..` part is a path trick.
  */
-function isPullRequestUrl(text, hosts) {
-    const host = PULL_REQUEST_URL.exec(text)?.[1];
-    return host !== undefined && hosts.includes(host.toLowerCase());
+function isPullRequestUrl(text, rule) {
+    const match = PULL_REQUEST_URL.exec(text);
+    if (!match)
+        return false;
+    const [, host = '', owner = '', name = ''] = match;
+    if ([owner, name].some((part) => part === '.' || part === '..'))
+        return false;
+    return rule.hosts.includes(host.toLowerCase()) && `${owner}/${name}`.toLowerCase() === rule.repo.toLowerCase();
 }
 function record(payload) {
     return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload : undefined;
 }
-/** Where a delivered pull request may be: github.com (Mogplex's GitHub App), and this workflow's GitHub server. */
+/** The hosts a delivered pull request may be on: github.com (Mogplex's GitHub App), and this workflow's GitHub server. */
 function pullRequestHosts(serverUrl) {
     let server;
     try {
@@ -1824,8 +1847,8 @@ function pullRequestHosts(serverUrl) {
     }
     return [...new Set(['github.com', ...(server ? [server] : [])])];
 }
-/** What an event says about delivery, or undefined when it says nothing; pull request URLs must be on one of `hosts`. */
-function readDeliveryNews(event, hosts) {
+/** What an event says about delivery, or undefined when it says nothing; a pull request URL must pass `rule`. */
+function readDeliveryNews(event, rule) {
     const payload = record(event.payload);
     if (payload === undefined)
         return undefined;
@@ -1851,9 +1874,9 @@ function readDeliveryNews(event, hosts) {
     if (payload.stage === 'git_sync' || typeof payload.changed !== 'boolean')
         return { kind: 'branch', ...extra };
     const url = payload.pull_request_url;
-    const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url, hosts) ? url : null;
+    const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url, rule) ? url : null;
     if (typeof url === 'string' && url !== '' && pullRequestUrl === null) {
-        refused.push(`pull_request_url "${url}" (not a pull request URL on ${hosts.join(' or ')})`);
+        refused.push(`pull_request_url "${url}" (not a pull request of ${rule.repo} on ${rule.hosts.join(' or ')})`);
     }
     return { kind: 'delivered', aheadOfBase: payload.changed, pullRequestUrl, ...extra, ...(refused.length > 0 && { refused }) };
 }
@@ -1883,8 +1906,8 @@ function describeDelivery(report, format = PLAIN) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/report/events-file.ts
@@ -1901,7 +1924,7 @@ class EventsFile {
     warn;
     path;
     broken = false;
-    constructor(runId, warn, directory = process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)()) {
+    constructor(runId, warn, directory = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()) {
         this.warn = warn;
         // Run ids are held to [A-Za-z0-9_-] when parsed, so the name is safe.
         this.path = (0,external_node_path_.join)(directory, `mogplex-events-${runId}.jsonl`);
@@ -2639,7 +2662,7 @@ class JobLog {
     }
     print(lines) {
         if (lines.length > 0)
-            this.write(lines.join(external_node_os_namespaceObject.EOL) + external_node_os_namespaceObject.EOL);
+            this.write(lines.join(external_node_os_.EOL) + external_node_os_.EOL);
     }
 }
 
@@ -2920,8 +2943,8 @@ class FollowedRun {
     log;
     comment;
     events;
-    prHosts;
-    constructor(report, settings, context, client, log, comment, events = new EventsFile(report.run.runId, (message) => core/* warning */.$e(message)), prHosts = pullRequestHosts(context.serverUrl)) {
+    prRule;
+    constructor(report, settings, context, client, log, comment, events = new EventsFile(report.run.runId, (message) => core/* warning */.$e(message)), prRule = { hosts: pullRequestHosts(context.serverUrl), repo: report.repo }) {
         this.report = report;
         this.settings = settings;
         this.context = context;
@@ -2929,7 +2952,7 @@ class FollowedRun {
         this.log = log;
         this.comment = comment;
         this.events = events;
-        this.prHosts = prHosts;
+        this.prRule = prRule;
     }
     /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
     async follow(cancel) {
@@ -2944,7 +2967,7 @@ class FollowedRun {
             onEvent: (event) => {
                 recordEvent(report, event);
                 this.events.append(event);
-                const news = readDeliveryNews(event, this.prHosts);
+                const news = readDeliveryNews(event, this.prRule);
                 if (news) {
                     applyDeliveryNews(report, news);
                     for (const refused of news.refused ?? [])
@@ -3940,6 +3963,8 @@ function deriveIdempotencyKey(context, request) {
     return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
 }
 
+// EXTERNAL MODULE: ./src/run/attempt-file.ts
+var attempt_file = __nccwpck_require__(1695);
 // EXTERNAL MODULE: ./src/run/may-have-started.ts
 var may_have_started = __nccwpck_require__(8243);
 ;// CONCATENATED MODULE: ./src/run/repo.ts
@@ -3947,10 +3972,18 @@ var may_have_started = __nccwpck_require__(8243);
 class RepoNotFoundError extends Error {
     name = 'RepoNotFoundError';
 }
-/** A repo id as given, or `owner/name` looked up and matched exactly (a query also returns `owner/name-other`). */
+/**
+ * A repo id looked up for its name (the delivered pull request must be in that
+ * repository), or `owner/name` looked up and matched exactly (a query also
+ * returns `owner/name-other`).
+ */
 async function resolveRepo(client, ref, signal) {
-    if (ref.kind === 'id')
-        return { id: ref.id, name: ref.id };
+    if (ref.kind === 'id') {
+        const [repo] = await client.findRepos({ id: ref.id }, signal);
+        if (repo && repo.id.toLowerCase() === ref.id)
+            return { id: repo.id, name: repo.fullName };
+        throw new RepoNotFoundError(`Input \`repo\`: no Mogplex repo with id ${ref.id} is visible to this token. Check the id in Mogplex (Projects), or pass \`owner/name\` as \`repo\`.`);
+    }
     const repos = await client.findRepos(ref.fullName, signal);
     const wanted = ref.fullName.toLowerCase();
     const match = repos.find((repo) => repo.fullName.toLowerCase() === wanted);
@@ -3967,6 +4000,7 @@ async function resolveRepo(client, ref, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/start.ts
+
 
 
 
@@ -4009,8 +4043,7 @@ async function start(settings, context, client, cancel) {
     const request = buildStartRequest(settings, repo.id);
     const attempt = { key: settings.idempotencyKey ?? deriveIdempotencyKey(context, request), body: JSON.stringify(request) };
     // Saved before sending: from here a run may exist before its id is known.
-    core/* saveState */.LZ(state/* STATE */.c.startKey, attempt.key);
-    core/* saveState */.LZ(state/* STATE */.c.startBody, attempt.body);
+    (0,attempt_file/* saveAttempt */.v)(attempt);
     let started;
     try {
         started = await client.sendStart(attempt.body, attempt.key, { signal: cancel.hurry });
@@ -4300,9 +4333,14 @@ const STATE = {
     isPost: 'isPost',
     apiUrl: 'apiUrl',
     runId: 'runId',
-    /** The start request's Idempotency-Key and body, saved before it is sent: a run may exist before its id is known. */
+    /**
+     * The start request's Idempotency-Key, and the file (under RUNNER_TEMP) and
+     * hash of its body, saved before it is sent: a run may exist before its id
+     * is known. The body itself is not state: a large one would stop the post step.
+     */
     startKey: 'startKey',
-    startBody: 'startBody',
+    startBodyFile: 'startBodyFile',
+    startBodySha256: 'startBodySha256',
     /** Set when the post step has nothing to do: the run ended, or was deliberately left going. */
     done: 'done',
 };
@@ -4349,13 +4387,15 @@ function fetch(...args) {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4495);
+/* harmony import */ var _api_budget_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4495);
 /* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2077);
 /* harmony import */ var _api_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3249);
 /* harmony import */ var _event_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4211);
 /* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(900);
-/* harmony import */ var _run_may_have_started_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8243);
-/* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(165);
+/* harmony import */ var _run_attempt_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1695);
+/* harmony import */ var _run_may_have_started_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8243);
+/* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(165);
+
 
 
 
@@ -4370,21 +4410,24 @@ function fetch(...args) {
  * step saw its run to an end, or deliberately left it going, it sends nothing.
  */
 async function post() {
-    const runId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.runId);
-    const attempt = { key: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.startKey), body: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.startBody) };
-    const maybeStarted = runId === '' && attempt.key !== '' && attempt.body !== '';
-    if ((runId === '' && !maybeStarted) || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.done) === 'true')
+    const runId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_7__/* .STATE */ .c.runId);
+    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_7__/* .STATE */ .c.done) === 'true' || (runId === '' && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_7__/* .STATE */ .c.startKey) === ''))
         return;
+    const attempt = runId === '' ? (0,_run_attempt_file_js__WEBPACK_IMPORTED_MODULE_5__/* .loadAttempt */ .m)() : undefined;
+    if (runId === '' && attempt === undefined) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('The main step stopped while starting a Mogplex run, and the saved start request could not be read back: check Mogplex for a run to cancel.');
+        return;
+    }
     try {
         const { token } = (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .readConnection */ .dC)({
             getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
             context: (0,_event_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkflowContext */ .F)(),
             onSecret: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
         });
-        const client = new _api_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MogplexClient */ .a({ apiUrl: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_6__/* .STATE */ .c.apiUrl), token, budget: new _api_budget_js__WEBPACK_IMPORTED_MODULE_7__/* .RequestBudget */ .bK(60), timeoutMs: 10_000 });
-        if (maybeStarted) {
+        const client = new _api_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MogplexClient */ .a({ apiUrl: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_7__/* .STATE */ .c.apiUrl), token, budget: new _api_budget_js__WEBPACK_IMPORTED_MODULE_8__/* .RequestBudget */ .bK(60), timeoutMs: 10_000 });
+        if (attempt) {
             // The main step stopped while its start request was in flight.
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((await (0,_run_may_have_started_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelMaybeStarted */ .Y)(client, attempt)).said);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((await (0,_run_may_have_started_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelMaybeStarted */ .Y)(client, attempt)).said);
             return;
         }
         const result = await client.cancelRun(runId);
@@ -4395,6 +4438,65 @@ async function post() {
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not cancel Mogplex run ${runId} from the post step: ${(0,_api_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 1695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ loadAttempt),
+/* harmony export */   v: () => (/* binding */ saveAttempt)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1178);
+/* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(165);
+// The start request, kept for the post step. The runner hands step state to
+// the post step as environment variables, and Linux refuses any one larger
+// than 128 KiB, so a large prompt in the state would keep the post step from
+// starting at all. The state holds the key, a file under RUNNER_TEMP the body
+// and a hash that proves the file is the body that was sent.
+
+
+
+
+
+
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+/** Saves the attempt before it is sent: from then on a run may exist before its id is known. */
+function saveAttempt(attempt, directory = process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)()) {
+    const hash = sha256(attempt.body);
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(directory, `mogplex-start-${sha256(attempt.key).slice(0, 16)}.json`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(path, attempt.body, { mode: 0o600 });
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .saveState */ .LZ(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.startKey, attempt.key);
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .saveState */ .LZ(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.startBodyFile, path);
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .saveState */ .LZ(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.startBodySha256, hash);
+}
+/** The attempt the main step saved, or undefined when there is none (or its file is gone or not what was sent). */
+function loadAttempt() {
+    const key = _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.startKey);
+    const path = _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.startBodyFile);
+    if (key === '' || path === '')
+        return undefined;
+    let body;
+    try {
+        body = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    return sha256(body) === _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.startBodySha256) ? { key, body } : undefined;
 }
 
 
@@ -4572,6 +4674,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

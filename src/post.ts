@@ -4,6 +4,7 @@ import { MogplexClient } from './api/client.js';
 import { describeError } from './api/errors.js';
 import { readWorkflowContext } from './event/context.js';
 import { readConnection } from './inputs/settings.js';
+import { loadAttempt } from './run/attempt-file.js';
 import { cancelMaybeStarted } from './run/may-have-started.js';
 import { STATE } from './plumbing/state.js';
 
@@ -14,9 +15,14 @@ import { STATE } from './plumbing/state.js';
  */
 export async function post(): Promise<void> {
   const runId = core.getState(STATE.runId);
-  const attempt = { key: core.getState(STATE.startKey), body: core.getState(STATE.startBody) };
-  const maybeStarted = runId === '' && attempt.key !== '' && attempt.body !== '';
-  if ((runId === '' && !maybeStarted) || core.getState(STATE.done) === 'true') return;
+  if (core.getState(STATE.done) === 'true' || (runId === '' && core.getState(STATE.startKey) === '')) return;
+  const attempt = runId === '' ? loadAttempt() : undefined;
+  if (runId === '' && attempt === undefined) {
+    core.warning(
+      'The main step stopped while starting a Mogplex run, and the saved start request could not be read back: check Mogplex for a run to cancel.',
+    );
+    return;
+  }
   try {
     const { token } = readConnection({
       getInput: (name) => core.getInput(name),
@@ -24,7 +30,7 @@ export async function post(): Promise<void> {
       onSecret: (secret) => core.setSecret(secret),
     });
     const client = new MogplexClient({ apiUrl: core.getState(STATE.apiUrl), token, budget: new RequestBudget(60), timeoutMs: 10_000 });
-    if (maybeStarted) {
+    if (attempt) {
       // The main step stopped while its start request was in flight.
       core.info((await cancelMaybeStarted(client, attempt)).said);
       return;

@@ -126,8 +126,9 @@ export class MogplexClient {
     this.streamTransport = options.streamTransport ?? openStream;
   }
 
-  findRepos(query: string, signal?: AbortSignal): Promise<Repo[]> {
-    const params = new URLSearchParams({ q: query, limit: '200' });
+  /** Repos whose `owner/name` holds `query` (case-insensitive), or the one with id `{ id }`. */
+  findRepos(query: string | { id: string }, signal?: AbortSignal): Promise<Repo[]> {
+    const params = new URLSearchParams(typeof query === 'string' ? { q: query, limit: '200' } : { id: query.id });
     return this.call({ method: 'GET', path: `/repos?${params.toString()}`, operation: 'repo lookup', parse: parseRepos, signal });
   }
 

@@ -10,8 +10,9 @@ function withoutWww(hostname: string): string {
 
 /**
  * Follow only a 307/308 (they keep the method and body) to the same scheme,
- * port, path and query, on the host with or without its `www.` prefix.
- * `origin` is where the API lives now.
+ * port, path and query, on the host with or without its `www.` prefix, and
+ * only over HTTPS: plain `http:` is allowed for loopback alone, and the move
+ * would lead off it. `origin` is where the API lives now.
  */
 export function judgeRedirect(from: string, status: number, location: string | undefined): RedirectVerdict {
   const refused = { follow: false as const, location: location ?? '(no Location header)' };
@@ -25,6 +26,7 @@ export function judgeRedirect(from: string, status: number, location: string | u
     return refused;
   }
   const sameExceptHost =
+    source.protocol === 'https:' &&
     target.protocol === source.protocol &&
     target.port === source.port &&
     target.pathname === source.pathname &&

@@ -3,9 +3,15 @@
 import type { WorkflowContext } from '../event/context.js';
 import { InputError } from './input-error.js';
 
-/** The server's branch rules (git ref rules, then its own alphabet; mogplex-api.md); returns what is wrong, or undefined. */
+/**
+ * The server's branch rules (git ref rules, then its own alphabet;
+ * mogplex-api.md) and what `git check-ref-format --branch` refuses besides (a
+ * leading `-`, which a script would read as an option; a part starting with
+ * `.` or ending in `.lock`); returns what is wrong, or undefined.
+ */
 export function branchProblem(name: string): string | undefined {
   if (name === 'HEAD' || name === '@') return 'is reserved by git';
+  if (name.startsWith('-')) return 'must not start with `-` (git refuses it; a command line would take it for an option)';
   if (/[\s\u0000-\u001f\u007f]/.test(name)) return 'must not contain spaces or control characters';
   if (name.includes('..')) return 'must not contain `..`';
   if (name.includes('//')) return 'must not contain `//`';
@@ -13,6 +19,8 @@ export function branchProblem(name: string): string | undefined {
   if (/[~^:?*[\\]/.test(name)) return 'must not contain any of ~ ^ : ? * [ \\';
   if (name.startsWith('/') || name.endsWith('/')) return 'must not start or end with `/`';
   if (name.endsWith('.') || name.endsWith('.lock')) return 'must not end with `.` or `.lock`';
+  if (/(^|\/)\./.test(name) || /\.lock\//.test(name))
+    return 'must not have a part that starts with `.` or ends with `.lock` (git refuses it)';
   if (!/^[A-Za-z0-9_./-]+$/.test(name)) return 'may hold only ASCII letters, digits and `_ . / -` (Mogplex refuses other characters)';
   return undefined;
 }

@@ -61,9 +61,13 @@ export type GetInput = (name: string) => string;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FULL_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
-/** Loopback names (RFC 6761 reserves `*.localhost`) and addresses. */
+/**
+ * Loopback as the HTTP client itself treats it (it never sends these through
+ * `http_proxy`): `localhost`, 127.0.0.0/8 and [::1]. A name such as
+ * `www.localhost` is not: it would go through a proxy, token and all, in clear text.
+ */
 function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 function parseApiUrl(raw: string): string {

@@ -20,24 +20,36 @@ export type DeliveryNews = (
 };
 
 /** A pull request page, nothing else: the URL becomes an output, a notice and a link. */
-const PULL_REQUEST_URL = /^https:\/\/([A-Za-z0-9.-]+(?::\d{1,5})?)\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/pull\/\d{1,10}$/;
+const PULL_REQUEST_URL = /^https:\/\/([A-Za-z0-9.-]+(?::\d{1,5})?)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/pull\/\d{1,10}$/;
+
+/** Where a delivered pull request may be: which hosts, and the run's own repository. */
+export interface PullRequestRule {
+  hosts: readonly string[];
+  /** `owner/name` of the repository the run worked on (compared without case). */
+  repo: string;
+}
 const DELIVERY_FAILED = 'The agent finished, but GitHub delivery failed';
 
 /**
- * A pull request page on one of `hosts` (github.com, where Mogplex delivers,
- * and this workflow's GitHub). The URL comes out of the sandbox the agent ran
- * in, so another host would be a link the agent chose.
+ * A pull request page of the run's own repository on one of the rule's hosts
+ * (github.com, where Mogplex delivers, and this workflow's GitHub). The URL
+ * comes out of the sandbox the agent ran in: another host or repository (a
+ * `gh pr merge` of a later step would act on it) would be a pull request the
+ * agent chose, and a `.` or `..` part is a path trick.
  */
-export function isPullRequestUrl(text: string, hosts: readonly string[]): boolean {
-  const host = PULL_REQUEST_URL.exec(text)?.[1];
-  return host !== undefined && hosts.includes(host.toLowerCase());
+export function isPullRequestUrl(text: string, rule: PullRequestRule): boolean {
+  const match = PULL_REQUEST_URL.exec(text);
+  if (!match) return false;
+  const [, host = '', owner = '', name = ''] = match;
+  if ([owner, name].some((part) => part === '.' || part === '..')) return false;
+  return rule.hosts.includes(host.toLowerCase()) && `${owner}/${name}`.toLowerCase() === rule.repo.toLowerCase();
 }
 
 function record(payload: unknown): Record<string, unknown> | undefined {
   return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
 }
 
-/** Where a delivered pull request may be: github.com (Mogplex's GitHub App), and this workflow's GitHub server. */
+/** The hosts a delivered pull request may be on: github.com (Mogplex's GitHub App), and this workflow's GitHub server. */
 export function pullRequestHosts(serverUrl: string): string[] {
   let server: string | undefined;
   try {
@@ -48,8 +60,8 @@ export function pullRequestHosts(serverUrl: string): string[] {
   return [...new Set(['github.com', ...(server ? [server] : [])])];
 }
 
-/** What an event says about delivery, or undefined when it says nothing; pull request URLs must be on one of `hosts`. */
-export function readDeliveryNews(event: RunEvent, hosts: readonly string[]): DeliveryNews | undefined {
+/** What an event says about delivery, or undefined when it says nothing; a pull request URL must pass `rule`. */
+export function readDeliveryNews(event: RunEvent, rule: PullRequestRule): DeliveryNews | undefined {
   const payload = record(event.payload);
   if (payload === undefined) return undefined;
   if (event.type === 'failed') {
@@ -70,9 +82,9 @@ export function readDeliveryNews(event: RunEvent, hosts: readonly string[]): Del
   };
   if (payload.stage === 'git_sync' || typeof payload.changed !== 'boolean') return { kind: 'branch', ...extra };
   const url = payload.pull_request_url;
-  const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url, hosts) ? url : null;
+  const pullRequestUrl = typeof url === 'string' && isPullRequestUrl(url, rule) ? url : null;
   if (typeof url === 'string' && url !== '' && pullRequestUrl === null) {
-    refused.push(`pull_request_url "${url}" (not a pull request URL on ${hosts.join(' or ')})`);
+    refused.push(`pull_request_url "${url}" (not a pull request of ${rule.repo} on ${rule.hosts.join(' or ')})`);
   }
   return { kind: 'delivered', aheadOfBase: payload.changed, pullRequestUrl, ...extra, ...(refused.length > 0 && { refused }) };
 }

@@ -38,7 +38,7 @@ export class FollowedRun {
     private readonly log: JobLog,
     private readonly comment: RunComment | undefined,
     private readonly events = new EventsFile(report.run.runId, (message) => core.warning(message)),
-    private readonly prHosts = pullRequestHosts(context.serverUrl),
+    private readonly prRule = { hosts: pullRequestHosts(context.serverUrl), repo: report.repo },
   ) {}
 
   /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
@@ -54,7 +54,7 @@ export class FollowedRun {
       onEvent: (event) => {
         recordEvent(report, event);
         this.events.append(event);
-        const news = readDeliveryNews(event, this.prHosts);
+        const news = readDeliveryNews(event, this.prRule);
         if (news) {
           applyDeliveryNews(report, news);
           for (const refused of news.refused ?? []) core.warning(`Ignored a value from Mogplex: ${inline(refused, 300)}`);

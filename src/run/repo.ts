@@ -6,9 +6,19 @@ export class RepoNotFoundError extends Error {
   override name = 'RepoNotFoundError';
 }
 
-/** A repo id as given, or `owner/name` looked up and matched exactly (a query also returns `owner/name-other`). */
+/**
+ * A repo id looked up for its name (the delivered pull request must be in that
+ * repository), or `owner/name` looked up and matched exactly (a query also
+ * returns `owner/name-other`).
+ */
 export async function resolveRepo(client: MogplexClient, ref: RepoRef, signal?: AbortSignal): Promise<{ id: string; name: string }> {
-  if (ref.kind === 'id') return { id: ref.id, name: ref.id };
+  if (ref.kind === 'id') {
+    const [repo] = await client.findRepos({ id: ref.id }, signal);
+    if (repo && repo.id.toLowerCase() === ref.id) return { id: repo.id, name: repo.fullName };
+    throw new RepoNotFoundError(
+      `Input \`repo\`: no Mogplex repo with id ${ref.id} is visible to this token. Check the id in Mogplex (Projects), or pass \`owner/name\` as \`repo\`.`,
+    );
+  }
   const repos = await client.findRepos(ref.fullName, signal);
   const wanted = ref.fullName.toLowerCase();
   const match = repos.find((repo) => repo.fullName.toLowerCase() === wanted);

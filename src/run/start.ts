@@ -6,6 +6,7 @@ import type { Cancellation } from './cancellation.js';
 import type { WorkflowContext } from '../event/context.js';
 import { deriveIdempotencyKey } from './idempotency.js';
 import type { Settings } from '../inputs/settings.js';
+import { saveAttempt } from './attempt-file.js';
 import { cancelMaybeStarted, type StartAttempt } from './may-have-started.js';
 import { resolveRepo } from './repo.js';
 import { newReport, type RunReport } from '../report/report.js';
@@ -53,8 +54,7 @@ export async function start(
   const request = buildStartRequest(settings, repo.id);
   const attempt = { key: settings.idempotencyKey ?? deriveIdempotencyKey(context, request), body: JSON.stringify(request) };
   // Saved before sending: from here a run may exist before its id is known.
-  core.saveState(STATE.startKey, attempt.key);
-  core.saveState(STATE.startBody, attempt.body);
+  saveAttempt(attempt);
   let started: StartedRun;
   try {
     started = await client.sendStart(attempt.body, attempt.key, { signal: cancel.hurry });

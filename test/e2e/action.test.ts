@@ -79,7 +79,11 @@ describe('the action against the simulator', () => {
     const api = await run(sim, { inputs: { repo: REPO_API_ID } });
     expect([web.code, api.code]).toEqual([0, 0]);
     expect(sim.runs.map((r) => r.request.repoId)).toEqual([REPO_WEB_ID, REPO_API_ID]);
-    expect(routes(sim).filter((r) => r.startsWith('GET /repos'))).toHaveLength(1);
+    // A repo id is looked up too (by id): the delivered pull request must be in that repository.
+    expect(sim.requests.filter((r) => r.path.endsWith('/repos')).map((r) => r.query)).toEqual([
+      { q: 'ACME/Web', limit: '200' },
+      { id: REPO_API_ID },
+    ]);
   });
 
   it('fails with import advice when the repo is unknown, before starting anything', async () => {

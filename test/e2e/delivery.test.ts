@@ -2,9 +2,8 @@
 // real-server lifecycle (git_sync, git_delivery), and Mogplex's www move.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SIM_TOKEN } from '../../simulator/server.js';
 import type { GitHubStandin } from '../support/github-standin.js';
-import { github, routes, run, simulator } from './helpers.js';
+import { github, run, simulator } from './helpers.js';
 
 const HEAD_SHA = '1'.repeat(40);
 
@@ -140,18 +139,23 @@ describe("Mogplex's run-start quota", () => {
 });
 
 describe("Mogplex's www move", () => {
-  it('follows the 308 from www. to the bare host for every request, says once which origin to set', async () => {
+  // The move is followed over HTTPS only (unit tests: redirect.test.ts, client.test.ts). Over plain http, allowed for loopback
+  // alone, a name like www.localhost would go through http_proxy with the token in clear text.
+  it('refuses http://www.localhost as api-url before any request, and never follows the move over plain http', async () => {
     const sim = await simulator({ speed: 0.3 });
-    // www.localhost does not resolve here: the simulator also serves as the HTTP proxy that reaches it.
-    const result = await run(sim, { inputs: { 'api-url': sim.wwwUrl }, env: { http_proxy: sim.url } });
-    expect(result.code).toBe(0);
-    const redirected = sim.requests.filter((r) => r.status === 308);
-    expect(redirected.map((r) => `${r.method} ${r.headers.host}`)).toEqual([`GET ${new URL(sim.wwwUrl).host}`]);
-    expect(routes(sim).slice(0, 3)).toEqual(['GET /repos', 'GET /repos', 'POST /runs']);
-    expect(result.stdout.match(/set `api-url` to/g)).toHaveLength(1);
-    expect(result.state.apiUrl).toBe(sim.canonicalUrl);
-    expect(sim.requests.every((r) => r.headers.authorization === undefined || r.headers.authorization === `Bearer ${SIM_TOKEN}`)).toBe(
-      true,
-    );
+    const refused = await run(sim, { inputs: { 'api-url': sim.wwwUrl }, env: { http_proxy: sim.url } });
+    expect(refused.code).toBe(1);
+    expect(refused.commands.find((c) => c.command === 'error')?.data).toMatch(/^Input `api-url`: must use https/);
+    expect(sim.requests).toEqual([]);
+
+    sim.addFault({
+      match: { path: '/repos' },
+      action: { status: 308, headers: { Location: `${sim.wwwUrl}/api/v1/mogplex/repos?q=acme%2Fweb&limit=200` } },
+    });
+    const moved = await run(sim, { env: { http_proxy: sim.url } });
+    expect(moved.code).toBe(1);
+    expect(moved.commands.find((c) => c.command === 'error')?.data).toMatch(/redirected to http:\/\/www\.localhost/);
+    // The token went nowhere but the loopback origin it was given for.
+    expect(sim.requests.map((r) => r.headers.host)).toEqual([new URL(sim.url).host]);
   });
 });

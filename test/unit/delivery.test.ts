@@ -8,7 +8,7 @@ import { renderSummary } from '../../src/report/summary.js';
 import { runEvent, startedRun } from './fixtures.js';
 
 const PR = 'https://github.com/acme/web/pull/43';
-const HOSTS = pullRequestHosts('https://github.com');
+const HOSTS = { hosts: pullRequestHosts('https://github.com'), repo: 'acme/web' };
 const sync = runEvent({
   id: 's',
   message: 'Synchronized mogplex/agent-0123456789ab',
@@ -81,6 +81,11 @@ describe('readDeliveryNews', () => {
       // The URL comes out of the agent's sandbox: a pull request page on another host is the agent's link.
       'https://evil.example/acme/web/pull/43',
       'https://github.com.evil.example/acme/web/pull/43',
+      // Another repository (an attacker's, or another of the org's), or a path trick.
+      'https://github.com/attacker/phish/pull/1',
+      'https://github.com/acme/infra/pull/43',
+      'https://github.com/../../pull/1',
+      'https://github.com/acme/./pull/1',
     ]) {
       const news = readDeliveryNews(
         {
@@ -106,7 +111,9 @@ describe('pullRequestHosts', () => {
   it("accepts a pull request on the workflow's GitHub Enterprise Server", () => {
     const url = 'https://ghe.acme.example/acme/web/pull/7';
     const event = { ...delivered(true, url), payload: { stage: 'git_delivery', changed: true, pull_request_url: url } };
-    expect(readDeliveryNews(event, pullRequestHosts('https://ghe.acme.example'))).toMatchObject({ pullRequestUrl: url });
+    expect(readDeliveryNews(event, { hosts: pullRequestHosts('https://ghe.acme.example'), repo: 'ACME/Web' })).toMatchObject({
+      pullRequestUrl: url,
+    });
     expect(readDeliveryNews(event, HOSTS)).toMatchObject({ pullRequestUrl: null });
   });
 });

@@ -139,7 +139,10 @@ describe('readSettings', () => {
     expect(read({ 'api-url': 'https://mogplex.example/api/v1/mogplex/' }).apiUrl).toBe('https://mogplex.example');
     expect(read({ 'api-url': 'https://mogplex.com' }).apiUrl).toBe('https://mogplex.com');
     expect(read({}, { env: { MOGPLEX_BASE_URL: 'https://mogplex.com/api/v1/mogplex' } }).apiUrl).toBe('https://mogplex.com');
-    expect(read({ 'api-url': 'http://www.localhost:8787' }).apiUrl).toBe('http://www.localhost:8787');
+    expect(read({ 'api-url': 'http://127.0.0.2:8787' }).apiUrl).toBe('http://127.0.0.2:8787');
+    expect(read({ 'api-url': 'http://[::1]:8787' }).apiUrl).toBe('http://[::1]:8787');
+    // Not loopback for the HTTP client, which would send it through http_proxy in clear text.
+    expect(() => read({ 'api-url': 'http://www.localhost:8787' })).toThrow(/must use https/);
   });
 
   it('reads the prompt from a file relative to the workspace', () => {
@@ -179,6 +182,10 @@ describe('readSettings', () => {
     [{ 'base-branch': 'HEAD' }, 'base-branch', /reserved/],
     [{ 'working-branch': '@' }, 'working-branch', /reserved/],
     [{ 'working-branch': 'fix+1' }, 'working-branch', /ASCII letters/],
+    [{ 'working-branch': '--mirror' }, 'working-branch', /start with `-`/],
+    [{ 'base-branch': '-fdx' }, 'base-branch', /start with `-`/],
+    [{ 'working-branch': 'a/.hidden' }, 'working-branch', /starts with `\.`/],
+    [{ 'working-branch': 'a.lock/b' }, 'working-branch', /ends with `\.lock`/],
     [{ 'working-branch': 'fix#1' }, 'working-branch', /ASCII letters/],
     [{ 'base-branch': 'café' }, 'base-branch', /ASCII letters/],
     [{ mode: 'fast' }, 'mode', /`auto`.*`safe`.*`yolo`/],

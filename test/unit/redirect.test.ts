@@ -8,7 +8,6 @@ describe('judgeRedirect', () => {
     [FROM, 308, 'https://mogplex.com/api/v1/mogplex/runs?x=1', 'https://mogplex.com'],
     [FROM, 307, 'https://mogplex.com/api/v1/mogplex/runs?x=1', 'https://mogplex.com'],
     ['https://mogplex.com/api/v1/mogplex/runs', 308, 'https://www.mogplex.com/api/v1/mogplex/runs', 'https://www.mogplex.com'],
-    ['http://www.localhost:8787/a', 308, 'http://localhost:8787/a', 'http://localhost:8787'],
   ])('follows %s -> %s', (from, status, location, origin) => {
     expect(judgeRedirect(from, status, location)).toEqual({ follow: true, origin });
   });
@@ -28,6 +27,11 @@ describe('judgeRedirect', () => {
     [308, '://not a url'],
   ])('refuses a %i to %s', (status, location) => {
     expect(judgeRedirect(FROM, status, location)).toMatchObject({ follow: false });
+  });
+
+  it('never follows the move over plain http (loopback only: the move would leave it)', () => {
+    expect(judgeRedirect('http://localhost:8787/a', 308, 'http://www.localhost:8787/a')).toMatchObject({ follow: false });
+    expect(judgeRedirect('http://www.localhost:8787/a', 308, 'http://localhost:8787/a')).toMatchObject({ follow: false });
   });
 
   it('refuses a redirect without a Location', () => {

@@ -12,8 +12,17 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
 describe('resolveRepo', () => {
-  it('uses a repo id as is, without a request', async () => {
-    await expect(resolveRepo(client(), { kind: 'id', id: 'uuid-1' })).resolves.toEqual({ id: 'uuid-1', name: 'uuid-1' });
+  it('looks a repo id up for its name (the delivered pull request must be in it); an unknown id is an error naming it', async () => {
+    nock(API)
+      .get('/api/v1/mogplex/repos')
+      .query({ id: 'uuid-1' })
+      .reply(200, { ok: true, data: { repos: [repo('uuid-1', 'acme/web')] } });
+    await expect(resolveRepo(client(), { kind: 'id', id: 'uuid-1' })).resolves.toEqual({ id: 'uuid-1', name: 'acme/web' });
+    nock(API)
+      .get('/api/v1/mogplex/repos')
+      .query({ id: 'uuid-2' })
+      .reply(200, { ok: true, data: { repos: [] } });
+    await expect(resolveRepo(client(), { kind: 'id', id: 'uuid-2' })).rejects.toThrow(/no Mogplex repo with id uuid-2/);
   });
 
   it('picks the exact case-insensitive match among substring matches', async () => {
