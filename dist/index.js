@@ -1401,14 +1401,23 @@ function checked(input, name, origin = '') {
  * Explicit inputs win. On a pull request from this repository the agent works
  * on the pull request's own branch (its commits land on the pull request)
  * and delivery targets the branch the pull request targets. A branch of a
- * fork is not in this repository, so a fork's pull request gives no default.
+ * fork is not in this repository, so a fork's pull request gives no default;
+ * nor does any pull request when `repo` is another repository (`targetsEvent`
+ * false): a branch of the same name there is someone else's.
  */
-function chooseBranches(inputs, context) {
+function chooseBranches(inputs, context, targetsEvent = true) {
     const base = inputs.base === '' ? undefined : checked('base-branch', inputs.base);
     const working = inputs.working === '' ? undefined : checked('working-branch', inputs.working);
     const head = context.pullRequestHeadRef;
     if (head === undefined)
         return { ...(base && { baseBranch: base }), ...(working && { workingBranch: working }) };
+    if (!targetsEvent) {
+        if (base === undefined) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('base-branch', `is needed: \`repo\` is not ${context.repository || 'the repository of this event'} (or is a repo id), so this pull request's branches say nothing about it ` +
+                `(a branch named "${head}" there would be someone else's). Set \`base-branch\` to a branch of the target repository, or set \`repo\` to ${context.repository || 'this repository'} as owner/name.`);
+        }
+        return { baseBranch: base, ...(working && { workingBranch: working }) };
+    }
     if (context.fromFork) {
         if (base === undefined) {
             throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('base-branch', `is needed: this pull request comes from a fork, and its branch "${head}" is in the fork, not in ${context.repository || 'this repository'}, ` +
@@ -1458,6 +1467,7 @@ class InputError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hk: () => (/* binding */ targetsEventRepository),
 /* harmony export */   cg: () => (/* binding */ MAX_PROMPT_CHARS),
 /* harmony export */   dC: () => (/* binding */ readConnection),
 /* harmony export */   sb: () => (/* binding */ readSettings)
@@ -1541,6 +1551,10 @@ function parseChoice(name, raw, choices) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `must be one of ${choices.map((c) => `\`${c}\``).join(', ')}, got "${raw}".`);
     }
     return found;
+}
+/** Whether `repo` names the repository the workflow's event is about (a repo id cannot be told before a request: no). */
+function targetsEventRepository(repo, context) {
+    return repo.kind === 'name' && repo.fullName.toLowerCase() === context.repository.toLowerCase();
 }
 function parseRepo(raw) {
     if (UUID.test(raw))
@@ -1677,7 +1691,7 @@ function readSettings(options) {
         requireChanges: parseBoolean('require-changes', input('require-changes'), false),
         githubToken: '',
     };
-    const branches = (0,_branches_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseBranches */ ._)({ base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch }, context);
+    const branches = (0,_branches_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseBranches */ ._)({ base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch }, context, targetsEventRepository(settings.repo, context));
     const { baseBranch, workingBranch } = branches;
     if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('working-branch', 'equals `base-branch` while `create-branch` is true; name a new branch or leave `working-branch` empty to get a generated one.');
@@ -3146,11 +3160,14 @@ const MAX_PROMPT_REST_LINES = 197;
 const NOTICE_PROMPT_REST_LINES = 20;
 /**
  * The hidden first line that finds a step's comment again. Job and step tell
- * steps apart; the idempotency key (stable across re-runs) tells matrix legs apart.
+ * steps apart; the idempotency key (stable across re-runs) tells matrix legs
+ * apart. It is keyed with a secret (the Mogplex token): the key it is made
+ * from can be public (a comment's id), and another app that could compute the
+ * marker could plant a comment for this action to edit.
  */
-function commentMarker(context, idempotencyKey) {
+function commentMarker(context, idempotencyKey, secret) {
     const safe = (text) => text.replace(/[^A-Za-z0-9_.-]/g, '_');
-    const key = (0,external_node_crypto_.createHash)('sha256').update(idempotencyKey).digest('hex').slice(0, 12);
+    const key = (0,external_node_crypto_.createHmac)('sha256', `mogplex-run-action:${secret}`).update(idempotencyKey).digest('hex').slice(0, 24);
     return `<!-- mogplex-run-action job=${safe(context.job)} step=${safe(context.action)} key=${key} -->`;
 }
 function headline(report) {
@@ -3521,6 +3538,8 @@ class TrackingComment {
             return;
         try {
             if (this.id === undefined) {
+                // The oldest bot comment with this step's marker: the marker cannot be computed without the Mogplex token,
+                // and a copy of it made after this step's comment appeared comes later in the list.
                 const mine = (await this.api.list()).find((c) => c.user?.type === 'Bot' && (c.body ?? '').startsWith(this.view.marker));
                 if (mine)
                     await this.api.update(mine.id, body);
@@ -3749,6 +3768,10 @@ class CommentRun {
     }
     /** The run's settings: the standing instructions and the comment's task composed into the prompt. Throws InputError. */
     apply(settings, context) {
+        // The permission checked is the commenter's on this repository: the agent may push only here.
+        if (!(0,inputs_settings/* targetsEventRepository */.Hk)(settings.repo, context)) {
+            throw new input_error/* InputError */.d('repo', `must be ${context.repository} (owner/name) in comment mode: the commenter's write access was checked on ${context.repository}, not on the repository \`repo\` names.`);
+        }
         const prompt = composePrompt({
             standing: settings.prompt,
             task: this.task,
@@ -3834,7 +3857,8 @@ async function triggered(options, event, { task, phrase, token }) {
     core/* info */.pq(`comment trigger: ${who} asked for a Mogplex run (${allowed.why}).`);
     const links = urls(context, event);
     const view = {
-        marker: commentMarker(context, `comment-${event.eventName}-${event.id}`),
+        // Keyed with the Mogplex token (read again in the settings, which come later), so no one else can compute it.
+        marker: commentMarker(context, `comment-${event.eventName}-${event.id}`, options.getInput('token').trim() || (process.env.MOGPLEX_TOKEN ?? '').trim()),
         prompt: task,
         context,
         trigger: { login: event.author.login, commentUrl: links.comment },
@@ -4188,7 +4212,7 @@ async function main() {
             ? await TrackingComment.open({
                 context,
                 token: settings.githubToken,
-                view: { marker: commentMarker(context, started.key), prompt: secrets.redact(settings.prompt), context },
+                view: { marker: commentMarker(context, started.key, settings.token), prompt: secrets.redact(settings.prompt), context },
             })
             : undefined);
     const run = new FollowedRun(report, settings, context, client, log, comment);

@@ -102,7 +102,7 @@ export async function main(): Promise<void> {
       ? await TrackingComment.open({
           context,
           token: settings.githubToken,
-          view: { marker: commentMarker(context, started.key), prompt: secrets.redact(settings.prompt), context },
+          view: { marker: commentMarker(context, started.key, settings.token), prompt: secrets.redact(settings.prompt), context },
         })
       : undefined);
   const run = new FollowedRun(report, settings, context, client, log, comment);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { describeDelivery } from '../report/delivery.js';
 import type { WorkflowContext } from '../event/context.js';
 import { durationMs, formatDuration, type RunReport } from '../report/report.js';
@@ -12,11 +12,14 @@ const NOTICE_PROMPT_REST_LINES = 20;
 
 /**
  * The hidden first line that finds a step's comment again. Job and step tell
- * steps apart; the idempotency key (stable across re-runs) tells matrix legs apart.
+ * steps apart; the idempotency key (stable across re-runs) tells matrix legs
+ * apart. It is keyed with a secret (the Mogplex token): the key it is made
+ * from can be public (a comment's id), and another app that could compute the
+ * marker could plant a comment for this action to edit.
  */
-export function commentMarker(context: WorkflowContext, idempotencyKey: string): string {
+export function commentMarker(context: WorkflowContext, idempotencyKey: string, secret: string): string {
   const safe = (text: string) => text.replace(/[^A-Za-z0-9_.-]/g, '_');
-  const key = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 12);
+  const key = createHmac('sha256', `mogplex-run-action:${secret}`).update(idempotencyKey).digest('hex').slice(0, 24);
   return `<!-- mogplex-run-action job=${safe(context.job)} step=${safe(context.action)} key=${key} -->`;
 }
 

@@ -14,7 +14,7 @@ import { authorize, parseAllowedBots } from './permission.js';
 import { TrackingComment, type CommentRole } from './tracking-comment.js';
 import { matchTrigger } from './trigger-phrase.js';
 import { InputError } from '../inputs/input-error.js';
-import { MAX_PROMPT_CHARS, type GetInput, type Settings } from '../inputs/settings.js';
+import { MAX_PROMPT_CHARS, targetsEventRepository, type GetInput, type Settings } from '../inputs/settings.js';
 import type { RunReport } from '../report/report.js';
 import { inline } from '../plumbing/sanitize.js';
 
@@ -91,6 +91,13 @@ export class CommentRun {
 
   /** The run's settings: the standing instructions and the comment's task composed into the prompt. Throws InputError. */
   apply(settings: Settings, context: WorkflowContext): Settings {
+    // The permission checked is the commenter's on this repository: the agent may push only here.
+    if (!targetsEventRepository(settings.repo, context)) {
+      throw new InputError(
+        'repo',
+        `must be ${context.repository} (owner/name) in comment mode: the commenter's write access was checked on ${context.repository}, not on the repository \`repo\` names.`,
+      );
+    }
     const prompt = composePrompt(
       {
         standing: settings.prompt,
@@ -196,7 +203,12 @@ async function triggered(
   core.info(`comment trigger: ${who} asked for a Mogplex run (${allowed.why}).`);
   const links = urls(context, event);
   const view: CommentView = {
-    marker: commentMarker(context, `comment-${event.eventName}-${event.id}`),
+    // Keyed with the Mogplex token (read again in the settings, which come later), so no one else can compute it.
+    marker: commentMarker(
+      context,
+      `comment-${event.eventName}-${event.id}`,
+      options.getInput('token').trim() || (process.env.MOGPLEX_TOKEN ?? '').trim(),
+    ),
     prompt: task,
     context,
     trigger: { login: event.author.login, commentUrl: links.comment },

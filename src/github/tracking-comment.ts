@@ -125,6 +125,8 @@ export class TrackingComment {
     if (this.disabled || body === this.lastBody) return;
     try {
       if (this.id === undefined) {
+        // The oldest bot comment with this step's marker: the marker cannot be computed without the Mogplex token,
+        // and a copy of it made after this step's comment appeared comes later in the list.
         const mine = (await this.api.list()).find((c) => c.user?.type === 'Bot' && (c.body ?? '').startsWith(this.view.marker));
         if (mine) await this.api.update(mine.id, body);
         this.id = mine ? mine.id : await this.api.create(body);

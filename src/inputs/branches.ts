@@ -48,13 +48,25 @@ export interface Branches {
  * Explicit inputs win. On a pull request from this repository the agent works
  * on the pull request's own branch (its commits land on the pull request)
  * and delivery targets the branch the pull request targets. A branch of a
- * fork is not in this repository, so a fork's pull request gives no default.
+ * fork is not in this repository, so a fork's pull request gives no default;
+ * nor does any pull request when `repo` is another repository (`targetsEvent`
+ * false): a branch of the same name there is someone else's.
  */
-export function chooseBranches(inputs: BranchInputs, context: WorkflowContext): Branches {
+export function chooseBranches(inputs: BranchInputs, context: WorkflowContext, targetsEvent = true): Branches {
   const base = inputs.base === '' ? undefined : checked('base-branch', inputs.base);
   const working = inputs.working === '' ? undefined : checked('working-branch', inputs.working);
   const head = context.pullRequestHeadRef;
   if (head === undefined) return { ...(base && { baseBranch: base }), ...(working && { workingBranch: working }) };
+  if (!targetsEvent) {
+    if (base === undefined) {
+      throw new InputError(
+        'base-branch',
+        `is needed: \`repo\` is not ${context.repository || 'the repository of this event'} (or is a repo id), so this pull request's branches say nothing about it ` +
+          `(a branch named "${head}" there would be someone else's). Set \`base-branch\` to a branch of the target repository, or set \`repo\` to ${context.repository || 'this repository'} as owner/name.`,
+      );
+    }
+    return { baseBranch: base, ...(working && { workingBranch: working }) };
+  }
   if (context.fromFork) {
     if (base === undefined) {
       throw new InputError(

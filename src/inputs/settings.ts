@@ -117,6 +117,11 @@ function parseChoice<T extends string>(name: string, raw: string, choices: reado
   return found;
 }
 
+/** Whether `repo` names the repository the workflow's event is about (a repo id cannot be told before a request: no). */
+export function targetsEventRepository(repo: RepoRef, context: WorkflowContext): boolean {
+  return repo.kind === 'name' && repo.fullName.toLowerCase() === context.repository.toLowerCase();
+}
+
 function parseRepo(raw: string): RepoRef {
   if (UUID.test(raw)) return { kind: 'id', id: raw.toLowerCase() };
   if (FULL_NAME.test(raw)) return { kind: 'name', fullName: raw };
@@ -300,6 +305,7 @@ export function readSettings(options: ReadSettingsOptions): Settings {
   const branches = chooseBranches(
     { base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch },
     context,
+    targetsEventRepository(settings.repo, context),
   );
   const { baseBranch, workingBranch } = branches;
   if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withEvents } from '../../simulator/faults.js';
 import { runPost, type ActionResult } from '../support/run-action.js';
+import { pullRequestEvent } from '../support/pull-request.js';
 import { routes, run, signalOnStart, simulator } from './helpers.js';
 
 const EVENTS = /\/events$/;
@@ -129,5 +130,21 @@ describe('a large prompt and the post step', () => {
     expect(routes(sim).filter((r) => r === 'POST /runs/:id/cancel')).toHaveLength(1);
     expect(post.stdout).toMatch(/was found and its cancellation requested/);
     await post.cleanup();
+  });
+});
+
+describe('`repo` naming another repository', () => {
+  it("on a pull request gets none of the pull request's branches: base-branch is needed, before any request", async () => {
+    const sim = await simulator();
+    const result = await run(sim, { inputs: { repo: 'acme/api' }, ...pullRequestEvent({ headRef: 'feature/login' }) });
+    expect(result.code).toBe(1);
+    expect(errors(result)[0]).toMatch(/^Input `base-branch`: is needed: `repo` is not acme\/web/);
+    expect(sim.requests).toEqual([]);
+    const explicit = await run(sim, {
+      inputs: { repo: 'acme/api', 'base-branch': 'main' },
+      ...pullRequestEvent({ headRef: 'feature/login' }),
+    });
+    expect(explicit.code).toBe(0);
+    expect(sim.runs[0]!.normalized).toMatchObject({ baseBranch: 'main', workingBranch: 'main' });
   });
 });

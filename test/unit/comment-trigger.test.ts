@@ -375,6 +375,10 @@ describe('commentTrigger: what the run gets', () => {
     expect(() => result.run.apply({ ...settings, prompt: 'x'.repeat(100_000) }, ctx)).toThrow(
       /Input `prompt`: together with the comment's task/,
     );
+    // The commenter's write access was checked here: the agent may not be aimed at another repository.
+    expect(() => result.run.apply({ ...settings, repo: { kind: 'name', fullName: 'acme/infra' } }, ctx)).toThrow(
+      /Input `repo`: must be acme\/web \(owner\/name\) in comment mode/,
+    );
   });
 
   it('needs a github-token, and masks it', async () => {

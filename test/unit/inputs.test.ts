@@ -109,6 +109,19 @@ describe('readSettings', () => {
     expect(explicit.pullRequestHead).toBeUndefined();
   });
 
+  it("gives a pull request's branch defaults only when `repo` is the event's repository", () => {
+    expect(read({ repo: 'ACME/Web' }, { ctx: sameRepoPr })).toMatchObject({ workingBranch: 'feature/x', baseBranch: 'develop' });
+    for (const repo of ['acme/infra', '8f3a2b1c-1234-4abc-9def-1234567890ab']) {
+      const error = problem({ repo }, { ctx: sameRepoPr });
+      expect(error.input).toBe('base-branch');
+      expect(error.message).toMatch(/someone else's/);
+      const explicit = read({ repo, 'base-branch': 'main' }, { ctx: sameRepoPr });
+      expect(explicit).toMatchObject({ baseBranch: 'main' });
+      expect(explicit.workingBranch).toBeUndefined();
+      expect(explicit.pullRequestHead).toBeUndefined();
+    }
+  });
+
   it("names the input when the pull request's head branch is one Mogplex refuses", () => {
     const error = problem({}, { ctx: { ...sameRepoPr, pullRequestHeadRef: 'feat/ümlaut' } });
     expect(error.input).toBe('working-branch');

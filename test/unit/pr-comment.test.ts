@@ -21,7 +21,7 @@ const context: WorkflowContext = {
   fromFork: false,
 };
 const started: StartedRun = startedRun({ branch: { base: 'feature/login', working: 'mogplex/external/ab-cd', createBranch: true } });
-const marker = commentMarker(context, 'key-1');
+const marker = commentMarker(context, 'key-1', 'mog_secret');
 const view = { marker, prompt: 'Fix the login test', context };
 const bot = { type: 'Bot', login: 'github-actions[bot]' };
 let warnings: string[];
@@ -110,7 +110,7 @@ describe('TrackingComment', () => {
   });
 
   it('gives two steps two comments, and never edits a human comment that copies the marker', async () => {
-    const other = commentMarker({ ...context, action: '__run_2' }, 'key-1');
+    const other = commentMarker({ ...context, action: '__run_2' }, 'key-1', 'mog_secret');
     expect(other).not.toBe(marker);
     const scope = nock(GH)
       .get(/comments/)
@@ -252,10 +252,12 @@ describe('renderComment', () => {
   });
 
   it('tells matrix legs apart by their idempotency key, and stays the same across re-runs', () => {
-    expect(commentMarker({ ...context, runAttempt: '2' }, 'key-1')).toBe(marker);
-    expect(commentMarker(context, 'key-2')).not.toBe(marker);
+    expect(commentMarker({ ...context, runAttempt: '2' }, 'key-1', 'mog_secret')).toBe(marker);
+    expect(commentMarker(context, 'key-2', 'mog_secret')).not.toBe(marker);
+    // Not computable from the (public) key without the Mogplex token.
+    expect(commentMarker(context, 'key-1', 'mog_other')).not.toBe(marker);
     // A job name cannot end the HTML comment early.
-    expect(commentMarker({ ...context, job: 'j-->x' }, 'k')).toMatch(/^<!-- [^>]* -->$/);
+    expect(commentMarker({ ...context, job: 'j-->x' }, 'k', 's')).toMatch(/^<!-- [^>]* -->$/);
   });
 
   it('in comment mode, ends with the result the asker wants: the pull request, or no changes', () => {
