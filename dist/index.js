@@ -3559,11 +3559,13 @@ class TrackingComment {
 
 ;// CONCATENATED MODULE: ./src/github/trigger-phrase.ts
 // Finding the trigger phrase in a comment. It counts only where a person
-// addresses the agent: as a word of its own, in the comment's own prose. Not
-// inside another word or an address (dev@mogplex.example), not in a code span
-// or fenced block (someone showing how to call it), not in a `>` quote (someone
-// quoting an earlier trigger). Linear in the text; never a regular expression
-// built from the phrase.
+// addresses the agent: as a word of its own, in text that GitHub renders as
+// the comment's own prose. Not inside another word or an address
+// (dev@mogplex.example), not in code of any kind (someone showing how to call
+// it), not in a quote (someone quoting an earlier trigger), not in HTML (an
+// HTML comment is invisible on the page). What is prose is said by a
+// CommonMark/GFM parser, as GitHub's rendering reads it, not by hand-written
+// rules. Never a regular expression built from the phrase.
 const WORD = /[\p{L}\p{N}_]/u;
 /** Before the phrase: a word character, `@` `.` `-` `/` `+` make it part of a word, address or path. */
 const GLUED_BEFORE = /[\p{L}\p{N}_@.\-/+]/u;
@@ -3582,86 +3584,97 @@ function standsAlone(text, start, end) {
     const next = text[end + 1];
     return !((after === '.' || after === '/') && next !== undefined && WORD.test(next));
 }
-/** Ranges [start, end) of `text` outside code spans (backtick runs closed by a run of the same length). */
-function outsideCodeSpans(line) {
-    const ranges = [];
-    let from = 0;
-    let i = 0;
-    while (i < line.length) {
-        if (line[i] !== '`') {
-            i++;
-            continue;
-        }
-        let run = 1;
-        while (line[i + run] === '`')
-            run++;
-        const fence = '`'.repeat(run);
-        let close = line.indexOf(fence, i + run);
-        // The closing run must be exactly as long (a longer run does not close it).
-        while (close !== -1 && line[close + run] === '`') {
-            let skip = close;
-            while (line[skip] === '`')
-                skip++;
-            close = line.indexOf(fence, skip);
-        }
-        if (close === -1) {
-            i += run; // an unclosed run is literal text
-            continue;
-        }
-        ranges.push([from, i]);
-        i = close + run;
-        from = i;
-    }
-    ranges.push([from, line.length]);
-    return ranges;
-}
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const QUOTE = /^ {0,3}>/;
-/** Offsets in `body` of each line that is prose (not inside a fenced block, not a quote), with the line. */
-function proseLines(body) {
-    const lines = [];
-    let fence;
-    let offset = 0;
+/** GitHub keeps no longer comment: past it, nothing is read. */
+const trigger_phrase_MAX_COMMENT_CHARS = 65_536;
+/** Quotes and list items nested deeper than this are not read. */
+const MAX_NESTING = 32;
+const CONTAINER_MARKER = /^[ \t]{0,3}(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/;
+/** The most quote and list markers any one line opens with. */
+function deepestNesting(body) {
+    let deepest = 0;
     for (const line of body.split('\n')) {
-        const opener = FENCE.exec(line)?.[1];
-        if (fence !== undefined) {
-            const char = fence[0] ?? '`';
-            if (opener?.[0] === char && opener.length >= fence.length && line.trim() === opener)
-                fence = undefined;
+        let rest = line;
+        let depth = 0;
+        for (let marker = CONTAINER_MARKER.exec(rest); marker && depth <= MAX_NESTING; marker = CONTAINER_MARKER.exec(rest)) {
+            depth++;
+            rest = rest.slice(marker[0].length);
         }
-        else if (opener !== undefined && !(opener[0] === '`' && line.slice(line.indexOf(opener) + opener.length).includes('`'))) {
-            fence = opener;
-        }
-        else if (!QUOTE.test(line)) {
-            lines.push({ offset, line });
-        }
-        offset += line.length + 1;
+        deepest = Math.max(deepest, depth);
     }
-    return lines;
+    return deepest;
+}
+/** Inline HTML that GitHub renders as code or hides: text inside it is no ask. */
+const OPENS_HIDDEN = /^<(code|pre|kbd|samp|tt|var)(\s[^>]*)?>$/i;
+const CLOSES_HIDDEN = /^<\/(code|pre|kbd|samp|tt|var)\s*>$/i;
+/** Nodes whose text never renders as prose: code of every kind, raw HTML (comments too), quotes. */
+const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'blockquote', 'math', 'inlineMath', 'definition', 'footnoteDefinition']);
+/**
+ * Ranges [start, end) of `body` that render as ordinary prose, as GitHub's
+ * CommonMark/GFM rendering reads the comment: text outside code blocks and
+ * spans (a span may cross lines), HTML (an HTML comment is invisible; text
+ * inside `<code>` or `<pre>` is code) and quotes (lazy continuations and
+ * quotes in list items included).
+ */
+async function proseRanges(body) {
+    // The parser recurses per level of nesting: a comment nested deeper than any person writes is no ask.
+    if (deepestNesting(body) > MAX_NESTING)
+        return [];
+    // Loaded in comment mode only, so start-up stays at its floor.
+    const [{ fromMarkdown }, { gfm }, { gfmFromMarkdown }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 761).then(__nccwpck_require__.bind(__nccwpck_require__, 4761)),
+        __nccwpck_require__.e(/* import() */ 209).then(__nccwpck_require__.bind(__nccwpck_require__, 209)),
+        __nccwpck_require__.e(/* import() */ 282).then(__nccwpck_require__.bind(__nccwpck_require__, 5282)),
+    ]);
+    const tree = fromMarkdown(body.slice(0, trigger_phrase_MAX_COMMENT_CHARS), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    const ranges = [];
+    // Iterative: a comment can nest lists thousands deep, deeper than a recursion may go.
+    const stack = [tree];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+        if (NOT_PROSE.has(node.type))
+            continue;
+        if (node.type === 'text') {
+            const start = node.position?.start.offset;
+            const end = node.position?.end.offset;
+            if (start !== undefined && end !== undefined)
+                ranges.push([start, end]);
+            continue;
+        }
+        let hidden = 0;
+        for (const child of node.children ?? []) {
+            if (child.type === 'html') {
+                const tag = (child.value ?? '').trim();
+                if (OPENS_HIDDEN.test(tag))
+                    hidden++;
+                else if (CLOSES_HIDDEN.test(tag) && hidden > 0)
+                    hidden--;
+            }
+            else if (hidden === 0) {
+                stack.push(child);
+            }
+        }
+    }
+    return ranges.sort((a, b) => a[0] - b[0]);
 }
 /** Where the phrase counts in `body`: ranges [start, end) in `body`. */
-function occurrences(body, phrase) {
+async function occurrences(body, phrase) {
     const needle = phrase.toLowerCase();
     const found = [];
-    for (const { offset, line } of proseLines(body)) {
-        const lower = line.toLowerCase();
+    for (const [from, to] of await proseRanges(body)) {
+        const text = body.slice(from, to);
+        const lower = text.toLowerCase();
         // toLowerCase can change a string's length (e.g. `İ`): then the offsets would not line up; compare as written.
-        const haystack = lower.length === line.length ? lower : line;
-        for (const [from, to] of outsideCodeSpans(line)) {
-            let at = haystack.indexOf(needle, from);
-            while (at !== -1 && at + needle.length <= to) {
-                if (standsAlone(line, at, at + needle.length))
-                    found.push([offset + at, offset + at + needle.length]);
-                at = haystack.indexOf(needle, at + needle.length);
-            }
+        const haystack = lower.length === text.length ? lower : text;
+        for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+            if (standsAlone(body, from + at, from + at + needle.length))
+                found.push([from + at, from + at + needle.length]);
         }
     }
     return found;
 }
 /** Looks for `phrase` in a comment; the task is the comment without it (and a `:` or `,` right after it). */
-function matchTrigger(rawBody, phrase) {
+async function matchTrigger(rawBody, phrase) {
     const body = rawBody.replace(/\r\n?/g, '\n');
-    const found = phrase === '' ? [] : occurrences(body, phrase);
+    const found = phrase === '' || !body.toLowerCase().includes(phrase.toLowerCase()) ? [] : await occurrences(body, phrase);
     if (found.length === 0)
         return { found: false, task: '' };
     let task = '';
@@ -3825,7 +3838,7 @@ async function commentTrigger(options) {
     let token;
     try {
         phrase = readPhrase(getInput('trigger-phrase'));
-        const match = matchTrigger(event.body, phrase);
+        const match = await matchTrigger(event.body, phrase);
         if (!match.found)
             return notTriggered(`comment trigger: no ${phrase} in this comment; nothing to do (triggered=false).`, info);
         token = getInput('github-token').trim();

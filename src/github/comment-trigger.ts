@@ -162,7 +162,7 @@ export async function commentTrigger(options: CommentTriggerOptions): Promise<Co
   let token: string;
   try {
     phrase = readPhrase(getInput('trigger-phrase'));
-    const match = matchTrigger(event.body, phrase);
+    const match = await matchTrigger(event.body, phrase);
     if (!match.found) return notTriggered(`comment trigger: no ${phrase} in this comment; nothing to do (triggered=false).`, info);
     token = getInput('github-token').trim();
     if (token === '')

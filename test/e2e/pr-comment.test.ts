@@ -19,7 +19,7 @@ describe('comment-on-pr', () => {
     expect(gh.comments).toHaveLength(1);
     const [comment] = gh.comments;
     expect(comment!.issue).toBe(7);
-    expect(comment!.body).toMatch(/^<!-- mogplex-run-action job=build step=__run key=[0-9a-f]{12} -->/);
+    expect(comment!.body).toMatch(/^<!-- mogplex-run-action job=build step=__run key=[0-9a-f]{24} -->/);
     expect(comment!.body).toContain('### ✅ Mogplex run succeeded');
     expect(comment!.body).toContain(sim.runs[0]!.id);
     expect(comment!.body).toContain('/compare/feature/login...mogplex/external/');
