@@ -1329,7 +1329,7 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5146);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3179);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(165);
 
@@ -1668,14 +1668,39 @@ function readConnection({ getInput, context, env = process.env, onSecret }) {
         apiUrl: parseApiUrl(getInput('api-url').trim() || (env.MOGPLEX_BASE_URL ?? '').trim() || DEFAULT_API_URL),
     };
 }
+/** Inputs that only starting a run takes: with `run-id` the step starts nothing, so they would be ignored silently. */
+const START_ONLY_INPUTS = ['prompt', 'prompt-file', 'mode', 'base-branch', 'working-branch', 'root-directory', 'idempotency-key'];
+/** `run-id`: a run to follow instead of starting one; undefined when empty. */
+function readAttachRunId(input) {
+    const runId = input('run-id');
+    if (runId === '')
+        return undefined;
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(runId)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('run-id', `"${runId}" is not a Mogplex run id; pass the \`run-id\` output of the step that started the run.`);
+    }
+    const startOnly = [
+        ...START_ONLY_INPUTS.filter((name) => input(name) !== ''),
+        ...(/^true$/i.test(input('create-branch')) ? ['create-branch'] : []),
+        ...(!['', 'codex'].includes(input('harness')) ? ['harness'] : []),
+    ];
+    if (startOnly.length > 0) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(startOnly[0] ?? 'run-id', `starts a run, but \`run-id\` is set: the step follows run ${runId} and starts nothing. Remove ${startOnly.map((name) => `\`${name}\``).join(', ')}, or \`run-id\` to start a run.`);
+    }
+    if (/^false$/i.test(input('wait')))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('wait', 'cannot be `false` with `run-id`: following the run is all the step does.');
+    return runId;
+}
 /** Reads and validates every input; throws InputError on the first bad one. */
 function readSettings(options) {
     const { getInput, context, env = process.env } = options;
     const input = (name) => getInput(name).trim();
+    const attachRunId = readAttachRunId(input);
     const settings = {
         ...readConnection(options),
         repo: parseRepo(input('repo') || context.repository),
-        prompt: readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false),
+        prompt: attachRunId === undefined
+            ? readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false)
+            : '',
         harness: parseChoice('harness', input('harness') || 'codex', HARNESSES),
         createBranch: parseBoolean('create-branch', input('create-branch'), false),
         wait: parseBoolean('wait', input('wait'), true),
@@ -1691,7 +1716,10 @@ function readSettings(options) {
         requireChanges: parseBoolean('require-changes', input('require-changes'), false),
         githubToken: '',
     };
-    const branches = (0,_branches_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseBranches */ ._)({ base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch }, context, targetsEventRepository(settings.repo, context));
+    // A run taken up by id has its branches already.
+    const branches = attachRunId === undefined
+        ? (0,_branches_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseBranches */ ._)({ base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch }, context, targetsEventRepository(settings.repo, context))
+        : {};
     const { baseBranch, workingBranch } = branches;
     if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('working-branch', 'equals `base-branch` while `create-branch` is true; name a new branch or leave `working-branch` empty to get a generated one.');
@@ -1724,13 +1752,14 @@ function readSettings(options) {
         ...(mode !== undefined && { mode }),
         ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
         ...(idempotencyKey !== '' && { idempotencyKey }),
+        ...(attachRunId !== undefined && { attachRunId }),
     };
 }
 
 
 /***/ }),
 
-/***/ 5146:
+/***/ 3179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2626,7 +2655,7 @@ function renderHeader(report, token) {
     const { run } = report;
     const branch = `${run.branch.base ?? '(default)'} -> ${run.branch.working ?? run.branch.base ?? '(default)'}`;
     return untrusted([
-        `Mogplex run ${(0,sanitize/* inline */.mG)(run.runId, 80)} ${report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
+        `Mogplex run ${(0,sanitize/* inline */.mG)(run.runId, 80)} ${report.attached ? 'attached (started elsewhere; this step follows it and starts nothing)' : report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
         `  harness: ${(0,sanitize/* inline */.mG)(report.harness || '?', 40)}   repo: ${(0,sanitize/* inline */.mG)(report.repo, 120)}   branch: ${(0,sanitize/* inline */.mG)(branch, 200)}`,
     ], token);
 }
@@ -2901,7 +2930,11 @@ function renderSummary(report) {
         row('Working branch', code(report.agentBranch ?? run.branch.working ?? '')),
         // Parsed as hex: safe to show as code.
         ...(run.terminalCommitSha ? [row('Commit', code(run.terminalCommitSha))] : []),
-        row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
+        row('Replayed', report.attached
+            ? 'attached (started elsewhere, followed here)'
+            : report.replayed
+                ? 'yes (started earlier by this workflow run)'
+                : 'no'),
         row('Started', time(report.startedAt)),
         row('Finished', time(report.finishedAt)),
         row('Duration', formatDuration(durationMs(report))),
@@ -3976,34 +4009,6 @@ class Secrets {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/idempotency.ts
-
-/**
- * The Idempotency-Key for POST /runs, derived from the workflow run.
- * The run attempt is left out on purpose: re-running a workflow replays the
- * run it already started instead of starting a second agent. Repository, run,
- * job, step and the request body are in, so two steps, jobs or matrix legs
- * that ask for different things never share a key (which would be a 409).
- * In comment mode the triggering comment is in too: each ask is its own run.
- */
-function deriveIdempotencyKey(context, request) {
-    const hash = (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify([
-        context.repository,
-        context.runId,
-        context.job,
-        context.action,
-        request,
-        ...(context.comment ? [`${context.comment.eventName}:${context.comment.id}`] : []),
-    ]))
-        .digest('hex');
-    return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
-}
-
-// EXTERNAL MODULE: ./src/run/attempt-file.ts
-var attempt_file = __nccwpck_require__(1695);
-// EXTERNAL MODULE: ./src/run/may-have-started.ts
-var may_have_started = __nccwpck_require__(8243);
 ;// CONCATENATED MODULE: ./src/run/repo.ts
 
 class RepoNotFoundError extends Error {
@@ -4036,6 +4041,72 @@ async function resolveRepo(client, ref, signal) {
         'Import the repository in Mogplex (Projects) and check that the Mogplex GitHub App installation covers it, or pass the repo id (UUID) as `repo`.');
 }
 
+;// CONCATENATED MODULE: ./src/run/attach.ts
+
+
+
+
+
+/** `run-id` names no run this token can see. */
+class RunNotVisibleError extends Error {
+    name = 'RunNotVisibleError';
+}
+/**
+ * Takes up a run another step (or tool) started: the step starts nothing, and
+ * from here follows, reports and, on a timeout or a cancelled job, cancels it
+ * like a run it started. Its id is saved for the post step at once.
+ */
+async function attach(runId, client, cancel) {
+    let run;
+    try {
+        run = await client.getRun(runId, cancel.signal);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ApiError */.hD && error.status === 404))
+            throw error;
+        throw new RunNotVisibleError(`Input \`run-id\`: no Mogplex run ${runId} is visible to this token (an unknown id, or another user's run). ` +
+            'Pass the `run-id` output of the step that started it, and use the same Mogplex token in both steps.');
+    }
+    core/* saveState */.LZ(state/* STATE */.c.runId, run.runId);
+    core/* setOutput */.uH('run-id', run.runId);
+    core/* setOutput */.uH('triggered', 'true');
+    // The repository's name: a pull request it delivers must be in it.
+    const repo = run.repoId === null
+        ? undefined
+        : await resolveRepo(client, { kind: 'id', id: run.repoId.toLowerCase() }, cancel.signal).catch(() => undefined);
+    const report = newReport({ ...run, replayed: false }, repo?.name ?? run.repoId ?? '');
+    report.attached = true;
+    return { report, key: `attach-${run.runId}` };
+}
+
+;// CONCATENATED MODULE: ./src/run/idempotency.ts
+
+/**
+ * The Idempotency-Key for POST /runs, derived from the workflow run.
+ * The run attempt is left out on purpose: re-running a workflow replays the
+ * run it already started instead of starting a second agent. Repository, run,
+ * job, step and the request body are in, so two steps, jobs or matrix legs
+ * that ask for different things never share a key (which would be a 409).
+ * In comment mode the triggering comment is in too: each ask is its own run.
+ */
+function deriveIdempotencyKey(context, request) {
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([
+        context.repository,
+        context.runId,
+        context.job,
+        context.action,
+        request,
+        ...(context.comment ? [`${context.comment.eventName}:${context.comment.id}`] : []),
+    ]))
+        .digest('hex');
+    return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
+}
+
+// EXTERNAL MODULE: ./src/run/attempt-file.ts
+var attempt_file = __nccwpck_require__(1695);
+// EXTERNAL MODULE: ./src/run/may-have-started.ts
+var may_have_started = __nccwpck_require__(8243);
 ;// CONCATENATED MODULE: ./src/run/start.ts
 
 
@@ -4144,6 +4215,7 @@ async function startFailure(client, error, cancelled, redact) {
 
 
 
+
 /** The Mogplex client for this step: its budget, what it cuts out of answers, where it logs. */
 function mogplexClient(settings, secrets, log) {
     return new client/* MogplexClient */.a({
@@ -4163,8 +4235,9 @@ function mogplexClient(settings, secrets, log) {
     });
 }
 /**
- * The conductor: picks the mode (a run from inputs, or a run from a comment),
- * reads the settings, starts the run and hands it to FollowedRun.
+ * The conductor: picks the mode (a run from inputs, a run from a comment, or
+ * a run started elsewhere, named by `run-id`), reads the settings, starts (or
+ * takes up) the run and hands it to FollowedRun.
  */
 async function main() {
     const workflow = (0,event_context/* readWorkflowContext */.F)();
@@ -4176,8 +4249,9 @@ async function main() {
         core/* setSecret */.Pq(secret);
         secrets.add(secret);
     };
-    // Comment mode: the comment starts a run only when it asks for one and its author may.
-    const trigger = (0,comment_event/* isCommentEvent */.Kx)(workflow.eventName) ? await commentTrigger({ context: workflow, getInput, onSecret }) : undefined;
+    // Comment mode: the comment starts a run only when it asks for one and its author may. With `run-id` the step starts nothing.
+    const attaching = getInput('run-id').trim() !== '';
+    const trigger = !attaching && (0,comment_event/* isCommentEvent */.Kx)(workflow.eventName) ? await commentTrigger({ context: workflow, getInput, onSecret }) : undefined;
     if (trigger && !trigger.triggered) {
         core/* setOutput */.uH('triggered', 'false');
         if (trigger.error)
@@ -4212,7 +4286,10 @@ async function main() {
     core/* saveState */.LZ(state/* STATE */.c.apiUrl, settings.apiUrl);
     let started;
     try {
-        started = await start(settings, context, client, cancel);
+        started =
+            settings.attachRunId === undefined
+                ? await start(settings, context, client, cancel)
+                : await attach(settings.attachRunId, client, cancel);
     }
     catch (error) {
         await fail(await startFailure(client, error, cancel.signal.aborted, (text) => secrets.redact(text)));

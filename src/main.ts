@@ -16,6 +16,7 @@ import { JobLog, renderHeader, untrusted } from './report/log.js';
 import type { RunReport } from './report/report.js';
 import { inline } from './plumbing/sanitize.js';
 import { Secrets } from './plumbing/secrets.js';
+import { attach } from './run/attach.js';
 import { start, startFailure } from './run/start.js';
 import { STATE } from './plumbing/state.js';
 
@@ -42,8 +43,9 @@ function mogplexClient(settings: Settings, secrets: Secrets, log: JobLog): Mogpl
 }
 
 /**
- * The conductor: picks the mode (a run from inputs, or a run from a comment),
- * reads the settings, starts the run and hands it to FollowedRun.
+ * The conductor: picks the mode (a run from inputs, a run from a comment, or
+ * a run started elsewhere, named by `run-id`), reads the settings, starts (or
+ * takes up) the run and hands it to FollowedRun.
  */
 export async function main(): Promise<void> {
   const workflow = readWorkflowContext();
@@ -55,8 +57,10 @@ export async function main(): Promise<void> {
     core.setSecret(secret);
     secrets.add(secret);
   };
-  // Comment mode: the comment starts a run only when it asks for one and its author may.
-  const trigger = isCommentEvent(workflow.eventName) ? await commentTrigger({ context: workflow, getInput, onSecret }) : undefined;
+  // Comment mode: the comment starts a run only when it asks for one and its author may. With `run-id` the step starts nothing.
+  const attaching = getInput('run-id').trim() !== '';
+  const trigger =
+    !attaching && isCommentEvent(workflow.eventName) ? await commentTrigger({ context: workflow, getInput, onSecret }) : undefined;
   if (trigger && !trigger.triggered) {
     core.setOutput('triggered', 'false');
     if (trigger.error) core.setFailed(trigger.error);
@@ -89,7 +93,10 @@ export async function main(): Promise<void> {
 
   let started: { report: RunReport; key: string };
   try {
-    started = await start(settings, context, client, cancel);
+    started =
+      settings.attachRunId === undefined
+        ? await start(settings, context, client, cancel)
+        : await attach(settings.attachRunId, client, cancel);
   } catch (error) {
     await fail(await startFailure(client, error, cancel.signal.aborted, (text) => secrets.redact(text)));
     return;

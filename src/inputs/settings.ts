@@ -47,6 +47,8 @@ export interface Settings {
   commentOnPr: boolean;
   /** Fail a successful run that changed nothing. */
   requireChanges: boolean;
+  /** `run-id`: follow this run, started elsewhere, instead of starting one. */
+  attachRunId?: string;
   /** Read only when a GitHub call needs it (the comment, or the pull request head check); else ''. */
   githubToken: string;
   /**
@@ -279,14 +281,44 @@ export function readConnection({ getInput, context, env = process.env, onSecret 
   };
 }
 
+/** Inputs that only starting a run takes: with `run-id` the step starts nothing, so they would be ignored silently. */
+const START_ONLY_INPUTS = ['prompt', 'prompt-file', 'mode', 'base-branch', 'working-branch', 'root-directory', 'idempotency-key'] as const;
+
+/** `run-id`: a run to follow instead of starting one; undefined when empty. */
+function readAttachRunId(input: (name: string) => string): string | undefined {
+  const runId = input('run-id');
+  if (runId === '') return undefined;
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(runId)) {
+    throw new InputError('run-id', `"${runId}" is not a Mogplex run id; pass the \`run-id\` output of the step that started the run.`);
+  }
+  const startOnly = [
+    ...START_ONLY_INPUTS.filter((name) => input(name) !== ''),
+    ...(/^true$/i.test(input('create-branch')) ? ['create-branch'] : []),
+    ...(!['', 'codex'].includes(input('harness')) ? ['harness'] : []),
+  ];
+  if (startOnly.length > 0) {
+    throw new InputError(
+      startOnly[0] ?? 'run-id',
+      `starts a run, but \`run-id\` is set: the step follows run ${runId} and starts nothing. Remove ${startOnly.map((name) => `\`${name}\``).join(', ')}, or \`run-id\` to start a run.`,
+    );
+  }
+  if (/^false$/i.test(input('wait')))
+    throw new InputError('wait', 'cannot be `false` with `run-id`: following the run is all the step does.');
+  return runId;
+}
+
 /** Reads and validates every input; throws InputError on the first bad one. */
 export function readSettings(options: ReadSettingsOptions): Settings {
   const { getInput, context, env = process.env } = options;
   const input = (name: string): string => getInput(name).trim();
+  const attachRunId = readAttachRunId(input);
   const settings: Settings = {
     ...readConnection(options),
     repo: parseRepo(input('repo') || context.repository),
-    prompt: readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false),
+    prompt:
+      attachRunId === undefined
+        ? readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false)
+        : '',
     harness: parseChoice('harness', input('harness') || 'codex', HARNESSES),
     createBranch: parseBoolean('create-branch', input('create-branch'), false),
     wait: parseBoolean('wait', input('wait'), true),
@@ -302,11 +334,15 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     requireChanges: parseBoolean('require-changes', input('require-changes'), false),
     githubToken: '',
   };
-  const branches = chooseBranches(
-    { base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch },
-    context,
-    targetsEventRepository(settings.repo, context),
-  );
+  // A run taken up by id has its branches already.
+  const branches =
+    attachRunId === undefined
+      ? chooseBranches(
+          { base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch },
+          context,
+          targetsEventRepository(settings.repo, context),
+        )
+      : {};
   const { baseBranch, workingBranch } = branches;
   if (settings.createBranch && workingBranch !== undefined && workingBranch === baseBranch) {
     throw new InputError(
@@ -350,5 +386,6 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     ...(mode !== undefined && { mode }),
     ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
     ...(idempotencyKey !== '' && { idempotencyKey }),
+    ...(attachRunId !== undefined && { attachRunId }),
   };
 }

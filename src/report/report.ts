@@ -28,6 +28,8 @@ export interface RunReport {
   harness: string;
   run: RunDetail;
   replayed: boolean;
+  /** Started elsewhere (`run-id` input): this step follows it and started nothing. */
+  attached?: boolean;
   startedAt: number;
   finishedAt?: number;
   eventCount: number;

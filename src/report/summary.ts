@@ -61,7 +61,14 @@ export function renderSummary(report: RunReport): string {
     row('Working branch', code(report.agentBranch ?? run.branch.working ?? '')),
     // Parsed as hex: safe to show as code.
     ...(run.terminalCommitSha ? [row('Commit', code(run.terminalCommitSha))] : []),
-    row('Replayed', report.replayed ? 'yes (started earlier by this workflow run)' : 'no'),
+    row(
+      'Replayed',
+      report.attached
+        ? 'attached (started elsewhere, followed here)'
+        : report.replayed
+          ? 'yes (started earlier by this workflow run)'
+          : 'no',
+    ),
     row('Started', time(report.startedAt)),
     row('Finished', time(report.finishedAt)),
     row('Duration', formatDuration(durationMs(report))),

@@ -155,3 +155,45 @@ describe('the newer start rules', () => {
     expect(result.state.done).toBe('true');
   });
 });
+
+describe('a run started elsewhere (`run-id`)', () => {
+  it('one step starts with wait: false, another follows it by id to the end and reports it', async () => {
+    const sim = await simulator({ scenario: 'agent', speed: 1 });
+    const started = await run(sim, { inputs: { wait: 'false' } });
+    expect(started.code).toBe(0);
+    const runId = started.outputs['run-id']!;
+    const before = sim.requests.length;
+    const awaited = await run(sim, { inputs: { prompt: undefined, 'run-id': runId }, env: { GITHUB_JOB: 'await' } });
+    expect(awaited.code).toBe(0);
+    expect(awaited.outputs).toMatchObject({ 'run-id': runId, status: 'success', triggered: 'true' });
+    expect(awaited.outputs['pull-request-url']).toMatch(/^https:\/\/github\.com\/acme\/web\/pull\/\d+$/);
+    expect(eventsFileIds(awaited)).toEqual(sim.runs[0]!.events.map((e) => e.id));
+    expect(awaited.stdout).toContain(`Mogplex run ${runId} attached`);
+    expect(awaited.summary).toContain('attached (started elsewhere, followed here)');
+    // Nothing was started: one run, no POST /runs from the second step.
+    expect(sim.runs).toHaveLength(1);
+    expect(sim.requests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
+  it('cancels the run it follows at timeout-minutes, like a run it started', async () => {
+    const sim = await simulator({ scenario: 'endless' });
+    const started = await run(sim, { inputs: { wait: 'false' } });
+    const awaited = await run(sim, { inputs: { prompt: undefined, 'run-id': started.outputs['run-id'], 'timeout-minutes': '0.05' } });
+    expect(awaited.code).toBe(1);
+    expect(errors(awaited)[0]).toMatch(/^Timed out after 0.05 minutes/);
+    await expect.poll(() => sim.runs[0]!.status, { timeout: 5_000 }).toBe('cancelled');
+  });
+
+  it('an unknown id, or a start-only input beside it, is a clear error', async () => {
+    const sim = await simulator();
+    const unknown = await run(sim, { inputs: { prompt: undefined, 'run-id': '00000000-0000-4000-8000-000000000000' } });
+    expect(unknown.code).toBe(1);
+    expect(errors(unknown)[0]).toMatch(/^Input `run-id`: no Mogplex run 00000000-0000-4000-8000-000000000000 is visible to this token/);
+    expect(routes(sim)).toEqual(['GET /runs/:id']);
+    const both = await run(sim, { inputs: { 'run-id': 'abc' } });
+    expect(errors(both)[0]).toMatch(/^Input `prompt`: starts a run, but `run-id` is set/);
+    const bad = await run(sim, { inputs: { prompt: undefined, 'run-id': 'a b' } });
+    expect(errors(bad)[0]).toMatch(/^Input `run-id`: "a b" is not a Mogplex run id/);
+    expect(routes(sim)).toEqual(['GET /runs/:id']);
+  });
+});

@@ -122,6 +122,17 @@ describe('readSettings', () => {
     }
   });
 
+  it('takes `run-id` instead of a prompt, and refuses inputs that only start a run beside it', () => {
+    expect(read({ prompt: '', 'run-id': 'run-42' })).toMatchObject({ attachRunId: 'run-42', prompt: '' });
+    // On a pull request too: the run has its branches already.
+    expect(read({ prompt: '', 'run-id': 'run-42' }, { ctx: sameRepoPr })).not.toHaveProperty('workingBranch');
+    expect(problem({ 'run-id': 'run-42' }).input).toBe('prompt');
+    expect(problem({ prompt: '', 'run-id': 'run-42', harness: 'claude-code' }).input).toBe('harness');
+    expect(problem({ prompt: '', 'run-id': 'run-42', 'create-branch': 'true' }).input).toBe('create-branch');
+    expect(problem({ prompt: '', 'run-id': 'run-42', wait: 'false' }).input).toBe('wait');
+    expect(problem({ prompt: '', 'run-id': '../x' }).input).toBe('run-id');
+  });
+
   it("names the input when the pull request's head branch is one Mogplex refuses", () => {
     const error = problem({}, { ctx: { ...sameRepoPr, pullRequestHeadRef: 'feat/ümlaut' } });
     expect(error.input).toBe('working-branch');
