@@ -1753,6 +1753,9 @@ function readSettings(options) {
         ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
         ...(idempotencyKey !== '' && { idempotencyKey }),
         ...(attachRunId !== undefined && { attachRunId }),
+        ...(input('max-tool-calls') !== '' && {
+            maxToolCalls: parsePositive('max-tool-calls', input('max-tool-calls'), 0, { integer: true, max: 1_000_000 }),
+        }),
     };
 }
 
@@ -2464,6 +2467,7 @@ function newReport(started, repo, now = Date.now()) {
         replayed: started.replayed,
         startedAt: started.createdAt ? Date.parse(started.createdAt) || now : now,
         eventCount: 0,
+        toolCalls: 0,
         eventsByType: new Map(),
         recentEvents: [],
         pauses: [],
@@ -2476,6 +2480,8 @@ function isAgentText(event) {
 }
 function recordEvent(report, event) {
     report.eventCount++;
+    if (event.type === 'tool_started')
+        report.toolCalls++;
     report.eventsByType.set(event.type, (report.eventsByType.get(event.type) ?? 0) + 1);
     // An event of the next pass shows the pause ended no later than it was made.
     const pause = report.pauses.at(-1);
@@ -2830,6 +2836,7 @@ class Transcript {
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
+
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
 const STATUSES = new Set(['pending', 'streaming', 'awaiting_input', 'success', 'failed', 'cancelled']);
 /**
@@ -2862,6 +2869,10 @@ function outputsOf(report) {
             'pull-request-url': delivery?.pullRequestUrl ?? '',
             changed: delivery ? String(delivery.changed) : '',
             error: report.failure ? (0,sanitize/* inline */.mG)(report.failure, 2000) : '',
+            // What the run cost, as far as the v1 API shows it: its length and how much the agent did.
+            'duration-seconds': String(Math.round(durationMs(report) / 1000)),
+            'event-count': String(report.eventCount),
+            'tool-calls': String(report.toolCalls),
         },
         warnings,
     };
@@ -2940,6 +2951,7 @@ function renderSummary(report) {
         row('Duration', formatDuration(durationMs(report))),
         ...(waitedMs(report, report.finishedAt) > 0 ? [row('Waited for input', formatDuration(waitedMs(report, report.finishedAt)))] : []),
         row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
+        row('Tool calls', String(report.toolCalls)),
     ];
     const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
     if (report.failure)
@@ -3004,15 +3016,19 @@ class FollowedRun {
     /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
     async follow(cancel) {
         const { report, settings, log } = this;
+        const overLimit = new AbortController();
         const transcript = new Transcript(report.startedAt, `the events file (\`events-file\` output: ${this.events.path})`);
         const followed = await followRun({
             client: this.client,
             run: report.run,
             cadence: cadenceFor(settings.requestsPerMinute),
             deadline: Date.now() + settings.timeoutMs,
-            signal: cancel.signal,
+            signal: AbortSignal.any([cancel.signal, overLimit.signal]),
             onEvent: (event) => {
                 recordEvent(report, event);
+                // A runaway run: past max-tool-calls it is stopped, not followed to its end.
+                if (settings.maxToolCalls !== undefined && report.toolCalls > settings.maxToolCalls)
+                    overLimit.abort();
                 this.events.append(event);
                 const news = readDeliveryNews(event, this.prRule);
                 if (news) {
@@ -3041,7 +3057,7 @@ class FollowedRun {
         });
         log.print(transcript.flush(log.token()));
         report.run = followed.run;
-        return followed.end;
+        return overLimit.signal.aborted && !cancel.signal.aborted ? 'limit' : followed.end;
     }
     /** A pause is said at once (a warning naming the run and where it is answered); its time goes to the summary. */
     onPause(from, to) {
@@ -3087,6 +3103,13 @@ class FollowedRun {
                     `Timed out after ${minutes} minutes (timeout-minutes)${waiting}; the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
                         `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
             }
+        }
+        else if (end === 'limit') {
+            report.outcome = 'failed';
+            await this.cancel(`max-tool-calls (${settings.maxToolCalls}) passed`);
+            report.failure =
+                `Mogplex run ${runId} started ${report.toolCalls} tool calls, more than \`max-tool-calls\` (${settings.maxToolCalls}) allows; ` +
+                    'the run was cancelled. Raise `max-tool-calls`, or narrow the task.';
         }
         else {
             report.outcome = 'cancelled';

@@ -5,8 +5,7 @@ import { describeError } from './api/errors.js';
 import { watchForCancel } from './run/cancellation.js';
 import { isCommentEvent } from './event/comment-event.js';
 import { readWorkflowContext } from './event/context.js';
-import { FollowedRun } from './run/followed-run.js';
-import type { FollowEnd } from './follow/follower.js';
+import { FollowedRun, type RunEnd } from './run/followed-run.js';
 import { commentMarker } from './github/comment-body.js';
 import { commentTrigger } from './github/comment-trigger.js';
 import { TrackingComment } from './github/tracking-comment.js';
@@ -122,7 +121,7 @@ export async function main(): Promise<void> {
   }
   // Not awaited: a slow GitHub must not hold up following (or a cancel); writes stay in order.
   void comment?.publish(report);
-  let end: FollowEnd;
+  let end: RunEnd;
   try {
     end = cancel.signal.aborted ? 'aborted' : await run.follow(cancel);
   } catch (error) {

@@ -49,6 +49,8 @@ export interface Settings {
   requireChanges: boolean;
   /** `run-id`: follow this run, started elsewhere, instead of starting one. */
   attachRunId?: string;
+  /** Cancel the run once more tool calls than this have started. */
+  maxToolCalls?: number;
   /** Read only when a GitHub call needs it (the comment, or the pull request head check); else ''. */
   githubToken: string;
   /**
@@ -387,5 +389,8 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
     ...(idempotencyKey !== '' && { idempotencyKey }),
     ...(attachRunId !== undefined && { attachRunId }),
+    ...(input('max-tool-calls') !== '' && {
+      maxToolCalls: parsePositive('max-tool-calls', input('max-tool-calls'), 0, { integer: true, max: 1_000_000 }),
+    }),
   };
 }

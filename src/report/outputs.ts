@@ -1,5 +1,5 @@
 import { branchProblem } from '../inputs/branches.js';
-import type { RunReport } from './report.js';
+import { durationMs, type RunReport } from './report.js';
 import { inline } from '../plumbing/sanitize.js';
 
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
@@ -43,6 +43,10 @@ export function outputsOf(report: RunReport): Outputs {
       'pull-request-url': delivery?.pullRequestUrl ?? '',
       changed: delivery ? String(delivery.changed) : '',
       error: report.failure ? inline(report.failure, 2000) : '',
+      // What the run cost, as far as the v1 API shows it: its length and how much the agent did.
+      'duration-seconds': String(Math.round(durationMs(report) / 1000)),
+      'event-count': String(report.eventCount),
+      'tool-calls': String(report.toolCalls),
     },
     warnings,
   };

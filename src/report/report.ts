@@ -33,6 +33,8 @@ export interface RunReport {
   startedAt: number;
   finishedAt?: number;
   eventCount: number;
+  /** Tool calls started (`tool_started` events): what the agent did, and what `max-tool-calls` counts. */
+  toolCalls: number;
   eventsByType: Map<string, number>;
   recentEvents: RunEvent[];
   /** The branch the agent really worked on, once a `git_sync` or `git_delivery` event named it. */
@@ -64,6 +66,7 @@ export function newReport(started: StartedRun, repo: string, now = Date.now()): 
     replayed: started.replayed,
     startedAt: started.createdAt ? Date.parse(started.createdAt) || now : now,
     eventCount: 0,
+    toolCalls: 0,
     eventsByType: new Map(),
     recentEvents: [],
     pauses: [],
@@ -78,6 +81,7 @@ export function isAgentText(event: RunEvent): boolean {
 
 export function recordEvent(report: RunReport, event: RunEvent): void {
   report.eventCount++;
+  if (event.type === 'tool_started') report.toolCalls++;
   report.eventsByType.set(event.type, (report.eventsByType.get(event.type) ?? 0) + 1);
   // An event of the next pass shows the pause ended no later than it was made.
   const pause = report.pauses.at(-1);

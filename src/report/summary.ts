@@ -74,6 +74,7 @@ export function renderSummary(report: RunReport): string {
     row('Duration', formatDuration(durationMs(report))),
     ...(waitedMs(report, report.finishedAt) > 0 ? [row('Waited for input', formatDuration(waitedMs(report, report.finishedAt)))] : []),
     row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
+    row('Tool calls', String(report.toolCalls)),
   ];
   const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
   if (report.failure) parts.push(`<p><b>Error:</b> ${escapeMarkup(report.failure)}</p>`);

@@ -24,6 +24,9 @@ const URGENT_CANCEL_TIMEOUT_MS = 3_000;
 /** Attempts at a cancel that races a resume. */
 const CANCEL_RACE_RETRIES = 3;
 
+/** How following ended, or `limit`: the run passed `max-tool-calls` and was stopped. */
+export type RunEnd = FollowEnd | 'limit';
+
 interface RunComment {
   publish(report: RunReport): Promise<void>;
 }
@@ -42,17 +45,20 @@ export class FollowedRun {
   ) {}
 
   /** Follows the run until it ends, times out or the job is cancelled, and settles the report. */
-  async follow(cancel: Cancellation): Promise<FollowEnd> {
+  async follow(cancel: Cancellation): Promise<RunEnd> {
     const { report, settings, log } = this;
+    const overLimit = new AbortController();
     const transcript = new Transcript(report.startedAt, `the events file (\`events-file\` output: ${this.events.path})`);
     const followed = await followRun({
       client: this.client,
       run: report.run,
       cadence: cadenceFor(settings.requestsPerMinute),
       deadline: Date.now() + settings.timeoutMs,
-      signal: cancel.signal,
+      signal: AbortSignal.any([cancel.signal, overLimit.signal]),
       onEvent: (event) => {
         recordEvent(report, event);
+        // A runaway run: past max-tool-calls it is stopped, not followed to its end.
+        if (settings.maxToolCalls !== undefined && report.toolCalls > settings.maxToolCalls) overLimit.abort();
         this.events.append(event);
         const news = readDeliveryNews(event, this.prRule);
         if (news) {
@@ -79,7 +85,7 @@ export class FollowedRun {
     });
     log.print(transcript.flush(log.token()));
     report.run = followed.run;
-    return followed.end;
+    return overLimit.signal.aborted && !cancel.signal.aborted ? 'limit' : followed.end;
   }
 
   /** A pause is said at once (a warning naming the run and where it is answered); its time goes to the summary. */
@@ -98,7 +104,7 @@ export class FollowedRun {
   }
 
   /** Sets the outcome for how following ended; cancels the run where that is asked for. */
-  async conclude(end: FollowEnd): Promise<void> {
+  async conclude(end: RunEnd): Promise<void> {
     const { report, settings } = this;
     const runId = report.run.runId;
     const minutes = settings.timeoutMs / 60_000;
@@ -125,6 +131,12 @@ export class FollowedRun {
           `Timed out after ${minutes} minutes (timeout-minutes)${waiting}; the Mogplex run ${runId} goes on (cancel-on-timeout: false). ` +
           `Follow it with \`mogplex runs events ${runId} --follow\`, or raise timeout-minutes.`;
       }
+    } else if (end === 'limit') {
+      report.outcome = 'failed';
+      await this.cancel(`max-tool-calls (${settings.maxToolCalls}) passed`);
+      report.failure =
+        `Mogplex run ${runId} started ${report.toolCalls} tool calls, more than \`max-tool-calls\` (${settings.maxToolCalls}) allows; ` +
+        'the run was cancelled. Raise `max-tool-calls`, or narrow the task.';
     } else {
       report.outcome = 'cancelled';
       await this.cancel('The job was cancelled');

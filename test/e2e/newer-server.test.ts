@@ -197,3 +197,29 @@ describe('a run started elsewhere (`run-id`)', () => {
     expect(routes(sim)).toEqual(['GET /runs/:id']);
   });
 });
+
+describe('what a run cost, and a cap', () => {
+  it('outputs the duration, the events and the tool calls, also in the summary', async () => {
+    const sim = await simulator({ scenario: 'agent', speed: 1 });
+    const result = await run(sim);
+    expect(result.code).toBe(0);
+    const events = sim.runs[0]!.events;
+    const toolCalls = events.filter((e) => e.type === 'tool_started').length;
+    expect(toolCalls).toBeGreaterThan(10);
+    expect(result.outputs).toMatchObject({ 'event-count': String(events.length), 'tool-calls': String(toolCalls) });
+    expect(Number(result.outputs['duration-seconds'])).toBeGreaterThanOrEqual(5);
+    expect(result.summary).toContain(`<tr><th align="left">Tool calls</th><td>${toolCalls}</td></tr>`);
+  });
+
+  it('max-tool-calls: past the limit the run is cancelled and the step fails naming it', async () => {
+    const sim = await simulator({ scenario: 'chatty', speed: 1 });
+    const result = await run(sim, { inputs: { 'max-tool-calls': '5' } });
+    expect(result.code).toBe(1);
+    expect(errors(result)).toEqual([
+      expect.stringMatching(/started 6 tool calls, more than `max-tool-calls` \(5\) allows; the run was cancelled/),
+    ]);
+    expect(result.outputs['tool-calls']).toBe('6');
+    await expect.poll(() => sim.runs[0]!.status, { timeout: 5_000 }).toBe('cancelled');
+    expect(result.state.done).toBe('true');
+  });
+});

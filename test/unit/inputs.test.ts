@@ -219,6 +219,8 @@ describe('readSettings', () => {
     [{ 'require-changes': 'maybe' }, 'require-changes', /`true` or `false`/],
     [{ 'idempotency-key': 'k'.repeat(201) }, 'idempotency-key', /at most 200/],
     [{ 'log-level': 'loud' }, 'log-level', /`events`, `quiet`, `debug`/],
+    [{ 'max-tool-calls': '0' }, 'max-tool-calls', /positive whole number/],
+    [{ 'max-tool-calls': 'ten' }, 'max-tool-calls', /positive whole number/],
     [{ 'create-branch': 'true', 'base-branch': 'main', 'working-branch': 'main' }, 'working-branch', /equals `base-branch`/],
   ])('rejects %j, naming `%s`', (inputs, name, message) => {
     const error = problem(inputs);

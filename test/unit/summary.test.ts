@@ -108,9 +108,10 @@ describe('renderSummary', () => {
 
 describe('outputsOf', () => {
   it('sets every output from the report', () => {
-    const r = report();
+    const r = report([{ type: 'tool_started' }, { type: 'tool_finished' }, { type: 'log' }]);
     r.run = { ...r.run, status: 'failed' };
     r.failure = 'Mogplex run run-1 failed: boom\nsecond line';
+    r.finishedAt = r.startedAt + 61_600;
     expect(outputsOf(r)).toEqual({
       values: {
         'run-id': 'run-1',
@@ -121,6 +122,9 @@ describe('outputsOf', () => {
         'pull-request-url': '',
         changed: '',
         error: 'Mogplex run run-1 failed: boom second line',
+        'duration-seconds': '62',
+        'event-count': '3',
+        'tool-calls': '1',
       },
       warnings: [],
     });
