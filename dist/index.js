@@ -734,6 +734,16 @@ class MogplexClient {
         }
         throw new errors/* TransportError */.wX(operation, `HTTP ${answer.status} that is not an event stream`);
     }
+    /** A JSON file the run committed under `.mogplex/artifacts/` (newer server; an older one answers its HTML 404). */
+    getArtifact(runId, path, signal) {
+        return this.call({
+            method: 'GET',
+            path: `/runs/${encodeURIComponent(runId)}/artifact?${new URLSearchParams({ path }).toString()}`,
+            operation: 'artifact',
+            parse: schema/* parseArtifact */.GJ,
+            signal,
+        });
+    }
     cancelRun(runId, options = {}) {
         return this.call({
             method: 'POST',
@@ -1030,6 +1040,7 @@ function parseRetryAfter(value, now = Date.now(), maxMs = MAX_RETRY_AFTER_MS) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   An: () => (/* binding */ parseRunDetail),
 /* harmony export */   Eg: () => (/* binding */ parseEventsPage),
+/* harmony export */   GJ: () => (/* binding */ parseArtifact),
 /* harmony export */   Hd: () => (/* binding */ isTerminal),
 /* harmony export */   a8: () => (/* binding */ AWAITING_INPUT),
 /* harmony export */   c0: () => (/* binding */ parseCancel),
@@ -1168,6 +1179,17 @@ function parseCancel(data) {
     const status = optionalString(body.status);
     const alreadyTerminal = body.alreadyTerminal === true || status === 'already_terminal';
     return { run, alreadyTerminal };
+}
+function parseArtifact(data) {
+    const artifact = object(object(data, 'data').artifact, 'data.artifact');
+    if (!('content' in artifact))
+        throw new ParseError('data.artifact.content is missing');
+    return {
+        path: string(artifact.path, 'data.artifact.path'),
+        content: artifact.content,
+        commitSha: optionalString(artifact.commitSha),
+        pinned: artifact.pinned === true,
+    };
 }
 
 
@@ -1329,7 +1351,7 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3179);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1818);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(165);
 
@@ -1468,6 +1490,7 @@ class InputError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hk: () => (/* binding */ targetsEventRepository),
+/* harmony export */   Ws: () => (/* binding */ artifactPath),
 /* harmony export */   cg: () => (/* binding */ MAX_PROMPT_CHARS),
 /* harmony export */   dC: () => (/* binding */ readConnection),
 /* harmony export */   sb: () => (/* binding */ readSettings)
@@ -1600,28 +1623,31 @@ function isInside(path, directory) {
  * prompt may hold are read (the file is named by an input: untrusted).
  */
 function readPromptFile(promptFile, workspace) {
+    return readWorkspaceFile('prompt-file', promptFile, workspace, MAX_PROMPT_BYTES, `Mogplex accepts at most ${MAX_PROMPT_CHARS} characters`);
+}
+/** A file named by input `name`: its real path must be a regular file in the workspace, read up to `maxBytes`. */
+function readWorkspaceFile(name, file, workspace, maxBytes, why) {
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
     let path;
     try {
-        path = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, promptFile));
+        path = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, file));
     }
     catch {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `no file at "${promptFile}" (resolved from the workspace ${root}). Check the path, and that the repository is checked out before this step.`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `no file at "${file}" (resolved from the workspace ${root}). Check the path, and that the repository is checked out before this step.`);
     }
     if (!isInside(path, root)) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `"${promptFile}" resolves to ${path}, outside the workspace ${root} (links are followed). Keep the prompt file in the repository's checkout.`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `"${file}" resolves to ${path}, outside the workspace ${root} (links are followed). Keep the file in the repository's checkout.`);
     }
     // Non-blocking: opening a FIFO must not hang the step.
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
     try {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile()) {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `"${promptFile}" is not a regular file (a directory or a device?). Point it at a text file holding the prompt.`);
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `"${file}" is not a regular file (a directory or a device?). Point it at a text file.`);
         }
-        const buffer = Buffer.alloc(MAX_PROMPT_BYTES + 1);
+        const buffer = Buffer.alloc(maxBytes + 1);
         const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, 0, buffer.length, 0);
-        if (size > MAX_PROMPT_BYTES) {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('prompt-file', `"${promptFile}" is larger than ${MAX_PROMPT_BYTES} bytes; Mogplex accepts at most ${MAX_PROMPT_CHARS} characters.`);
-        }
+        if (size > maxBytes)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(name, `"${file}" is larger than ${maxBytes} bytes; ${why}.`);
         return buffer.subarray(0, size).toString('utf8');
     }
     finally {
@@ -1690,11 +1716,62 @@ function readAttachRunId(input) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('wait', 'cannot be `false` with `run-id`: following the run is all the step does.');
     return runId;
 }
+const ARTIFACT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
+/** The server's rule for an artifact's path: `.mogplex/artifacts/<name>.json`, at most 240 characters. */
+const artifactPath = (name) => `.mogplex/artifacts/${name}.json`;
+function parseArtifactNames(raw) {
+    const names = [
+        ...new Set(raw
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '')),
+    ];
+    if (names.length === 0)
+        return undefined;
+    for (const name of names) {
+        if (!ARTIFACT_NAME.test(name) || artifactPath(name).length > 240) {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('artifact', `"${name}" is not an artifact name: use letters, digits, \`_\` and \`-\` (starting with a letter or digit), without \`.json\`, one name a line.`);
+        }
+    }
+    return names;
+}
+/** `artifact-schema`: a JSON Schema inline, or a path to a JSON file in the workspace. */
+function parseArtifactSchema(raw, workspace) {
+    if (raw === '')
+        return undefined;
+    const text = raw.startsWith('{') ? raw : readWorkspaceFile('artifact-schema', raw, workspace, 1024 * 1024, 'a schema is not that large');
+    let schema;
+    try {
+        schema = JSON.parse(text);
+    }
+    catch (error) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('artifact-schema', `is not valid JSON (${error instanceof Error ? error.message : String(error)}): give a JSON Schema object, inline or as a file.`);
+    }
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('artifact-schema', 'must be a JSON Schema object (`{ "type": "object", ... }`).');
+    }
+    return schema;
+}
+/** What the agent is told about the artifacts the step will read. */
+function artifactInstructions(names, schema) {
+    const files = names.map((name) => `\`${artifactPath(name)}\``).join(', ');
+    const shape = schema
+        ? `\nEach must be valid JSON matching this JSON Schema:\n\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``
+        : '';
+    return `\n\n---\nWhen you are done, write your result as JSON to ${files} and commit ${names.length > 1 ? 'them' : 'it'} with your other changes: the workflow reads ${names.length > 1 ? 'these files' : 'this file'}.${shape}`;
+}
 /** Reads and validates every input; throws InputError on the first bad one. */
 function readSettings(options) {
     const { getInput, context, env = process.env } = options;
     const input = (name) => getInput(name).trim();
     const attachRunId = readAttachRunId(input);
+    const artifacts = parseArtifactNames(getInput('artifact'));
+    const artifactSchema = artifacts ? parseArtifactSchema(input('artifact-schema'), env.GITHUB_WORKSPACE ?? process.cwd()) : undefined;
+    // Mogplex serves artifacts only for a run on its own branch: `artifact` asks for one unless told otherwise.
+    const branchForArtifacts = artifacts !== undefined && attachRunId === undefined;
+    if (branchForArtifacts && /^false$/i.test(input('create-branch'))) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('create-branch', 'is `false`, but `artifact` needs a run on a branch of its own (Mogplex serves artifacts only then). Leave `create-branch` empty (or `true`), or drop `artifact`.');
+    }
     const settings = {
         ...readConnection(options),
         repo: parseRepo(input('repo') || context.repository),
@@ -1702,7 +1779,7 @@ function readSettings(options) {
             ? readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false)
             : '',
         harness: parseChoice('harness', input('harness') || 'codex', HARNESSES),
-        createBranch: parseBoolean('create-branch', input('create-branch'), false),
+        createBranch: parseBoolean('create-branch', input('create-branch'), branchForArtifacts),
         wait: parseBoolean('wait', input('wait'), true),
         timeoutMs: parsePositive('timeout-minutes', input('timeout-minutes'), 30, { integer: false, max: 360 }) * 60_000,
         cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), true),
@@ -1744,8 +1821,14 @@ function readSettings(options) {
     if (idempotencyKey !== '' && !/^[\x20-\x7e]+$/.test(idempotencyKey)) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('idempotency-key', 'may hold only printable ASCII characters (no line breaks or invisible characters): it is sent as an HTTP header.');
     }
+    // The agent is told where to write each artifact, and its shape.
+    const prompt = branchForArtifacts ? settings.prompt + artifactInstructions(artifacts, artifactSchema) : settings.prompt;
+    if (prompt.length > MAX_PROMPT_CHARS) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('artifact', `with the artifact instructions the prompt is longer than the ${MAX_PROMPT_CHARS} characters Mogplex accepts; shorten the prompt or the schema.`);
+    }
     return {
         ...settings,
+        prompt,
         ...(baseBranch !== undefined && { baseBranch }),
         ...(workingBranch !== undefined && { workingBranch }),
         ...(rootDirectory !== undefined && { rootDirectory }),
@@ -1753,6 +1836,9 @@ function readSettings(options) {
         ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
         ...(idempotencyKey !== '' && { idempotencyKey }),
         ...(attachRunId !== undefined && { attachRunId }),
+        ...(artifacts !== undefined && { artifacts }),
+        ...(artifactSchema !== undefined && { artifactSchema }),
+        ...(branchForArtifacts && input('create-branch') === '' && { artifactImpliesBranch: true }),
         ...(input('max-tool-calls') !== '' && {
             maxToolCalls: parsePositive('max-tool-calls', input('max-tool-calls'), 0, { integer: true, max: 1_000_000 }),
         }),
@@ -1762,7 +1848,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 3179:
+/***/ 1818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2833,12 +2919,100 @@ class Transcript {
     }
 }
 
+// EXTERNAL MODULE: ./src/inputs/input-error.ts
+var input_error = __nccwpck_require__(9354);
+// EXTERNAL MODULE: ./src/inputs/settings.ts
+var inputs_settings = __nccwpck_require__(900);
+;// CONCATENATED MODULE: ./src/run/artifacts.ts
+// Structured output: JSON files a successful run committed under
+// `.mogplex/artifacts/` (newer server, GET /runs/{id}/artifact), read after
+// the run and checked against `artifact-schema` with ajv, which loads only
+// when that input is set.
+
+
+
+
+
+
+
+/** Compiles `artifact-schema`; an invalid schema is an input error, before any request. */
+async function compileArtifactSchema(schema) {
+    // ajv is CommonJS: depending on the loader its class is the namespace's `Ajv`, its `default`, or the default's `default`.
+    const loaded = (await __nccwpck_require__.e(/* import() */ 463).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2463, 23)));
+    const candidates = [loaded.Ajv, loaded.default, loaded.default?.default];
+    const AjvClass = candidates.find((candidate) => typeof candidate === 'function');
+    const ajv = new AjvClass({ allErrors: true, strict: false });
+    let validate;
+    try {
+        validate = ajv.compile(schema);
+    }
+    catch (error) {
+        throw new input_error/* InputError */.d('artifact-schema', `is not a JSON Schema ajv can use: ${(0,sanitize/* inline */.mG)(error instanceof Error ? error.message : String(error), 300)}.`);
+    }
+    return (name, value) => validate(value)
+        ? []
+        : (validate.errors ?? []).slice(0, 20).map((e) => `${name}${e.instancePath || ''} ${(0,sanitize/* inline */.mG)(e.message ?? 'does not match', 200)}`);
+}
+/** Why an artifact could not be read, for each answer of the route. */
+function whyUnreadable(name, error) {
+    const path = `\`${(0,inputs_settings/* artifactPath */.Ws)(name)}\``;
+    if (error instanceof errors/* ApiError */.hD) {
+        if (error.status === 404 && error.code === '') {
+            return 'This Mogplex server has no artifact route (it predates structured output): upgrade Mogplex, or drop `artifact`.';
+        }
+        if (error.status === 404)
+            return `The agent did not write ${path} (or did not commit it): Mogplex answered "${(0,sanitize/* inline */.mG)(error.detail, 100)}".`;
+        if (error.status === 409) {
+            return `Mogplex serves artifacts only for a successful run on a branch of its own ("${(0,sanitize/* inline */.mG)(error.detail, 100)}"): leave \`create-branch\` empty or \`true\` with \`artifact\`.`;
+        }
+        if (error.status === 400)
+            return `${path} could not be read: ${(0,sanitize/* inline */.mG)(error.detail, 200)}.`;
+        if (error.status >= 500)
+            return `Mogplex could not read ${path} (HTTP ${error.status}), also after retries: re-run the job to read it again.`;
+    }
+    return `${path} could not be read: ${(0,errors/* describeError */.Uc)(error)}`;
+}
+/** Reads each artifact of a successful run; the first that cannot be read, or does not match, fails the step. */
+async function readArtifacts(client, runId, names, schema, directory = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()) {
+    const check = schema ? await compileArtifactSchema(schema) : undefined;
+    const values = {};
+    for (const name of names) {
+        try {
+            values[name] = (await client.getArtifact(runId, (0,inputs_settings/* artifactPath */.Ws)(name))).content;
+        }
+        catch (error) {
+            return { failure: whyUnreadable(name, error) };
+        }
+    }
+    const value = names.length === 1 ? values[names[0] ?? ''] : values;
+    // Run ids are held to [A-Za-z0-9_-] when parsed, so the name is safe.
+    const file = (0,external_node_path_.join)(directory, `mogplex-artifact-${runId}.json`);
+    (0,external_node_fs_.writeFileSync)(file, `${JSON.stringify(value, null, 2)}\n`);
+    const problems = check ? names.flatMap((name) => check(name, values[name])) : [];
+    if (problems.length > 0) {
+        return { read: { value, file }, failure: `The artifact does not match \`artifact-schema\`: ${problems.join('; ')}.` };
+    }
+    return { read: { value, file } };
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 
 
 
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
 const STATUSES = new Set(['pending', 'streaming', 'awaiting_input', 'success', 'failed', 'cancelled']);
+/** An output past this is left empty (GitHub holds a job's outputs to 1 MB in all); the file has it whole. */
+const MAX_ARTIFACT_OUTPUT_BYTES = 256 * 1024;
+function artifactOutputs(report, warnings) {
+    if (!report.artifact)
+        return {};
+    // JSON text: escaped, one line, no workflow command can hide in it.
+    const text = JSON.stringify(report.artifact.value) ?? 'null';
+    const fits = Buffer.byteLength(text) <= MAX_ARTIFACT_OUTPUT_BYTES;
+    if (!fits)
+        warnings.push(`The artifact is larger than ${MAX_ARTIFACT_OUTPUT_BYTES} bytes: the \`artifact\` output is empty; read \`artifact-file\`.`);
+    return { artifact: fits ? text : '', 'artifact-file': report.artifact.file };
+}
 /**
  * The step's outputs, from what is known of the run. Each value is data with
  * a rule (workflows paste outputs into scripts): a documented status, a valid
@@ -2873,6 +3047,7 @@ function outputsOf(report) {
             'duration-seconds': String(Math.round(durationMs(report) / 1000)),
             'event-count': String(report.eventCount),
             'tool-calls': String(report.toolCalls),
+            ...artifactOutputs(report, warnings),
         },
         warnings,
     };
@@ -2926,6 +3101,22 @@ function result(report) {
         return 'Not followed (<code>wait: false</code>)';
     return report.outcome === 'success' ? 'No delivery recorded' : 'Not delivered';
 }
+/** The run's artifact: short values in a table, long ones folded; the file (`artifact-file`) holds it whole. */
+function artifactSection(report) {
+    if (!report.artifact)
+        return [];
+    const { value } = report.artifact;
+    const entries = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : [['(value)', value]];
+    const rows = entries.slice(0, 50).map(([key, item]) => {
+        const text = JSON.stringify(item) ?? 'null';
+        const shown = text.length <= 120
+            ? `<code>${(0,sanitize/* escapeMarkup */.My)(text, 200)}</code>`
+            : `<details><summary>${text.length} characters</summary><code>${(0,sanitize/* escapeMarkup */.My)(text, 4000)}</code></details>`;
+        return `<tr><td><code>${(0,sanitize/* escapeMarkup */.My)(key, 100)}</code></td><td>${shown}</td></tr>`;
+    });
+    const more = entries.length > 50 ? `<p>… ${entries.length - 50} more keys in the artifact file.</p>` : '';
+    return ['<h3>Artifact</h3>', `<table>${rows.join('')}</table>${more}`];
+}
 /** The job summary, as HTML that GitHub renders. Every value from the API is escaped. */
 function renderSummary(report) {
     const { run } = report;
@@ -2962,6 +3153,7 @@ function renderSummary(report) {
     if (report.windowFull !== undefined) {
         parts.push(`<p><b>Note:</b> the first ${report.windowFull} events are shown; the Mogplex events route shows no more, and the run went on past them. Its status was followed to the end.</p>`);
     }
+    parts.push(...artifactSection(report));
     if (report.recentEvents.length > 0) {
         const events = report.recentEvents.map((event) => {
             const at = event.createdAt ? time(event.createdAt) : '';
@@ -2973,6 +3165,7 @@ function renderSummary(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/followed-run.ts
+
 
 
 
@@ -3081,7 +3274,7 @@ class FollowedRun {
             core/* saveState */.LZ(state/* STATE */.c.done, 'true');
             if (report.run.status === 'success')
                 await this.confirmChanged();
-            const failure = terminalFailure(report.run) ?? this.unchanged();
+            const failure = terminalFailure(report.run) ?? this.unchanged() ?? (await this.collectArtifacts());
             report.outcome = failure ? 'failed' : 'success';
             if (failure)
                 report.failure = failure;
@@ -3141,6 +3334,16 @@ class FollowedRun {
         catch (error) {
             core/* warning */.$e(`Could not read the head of ${head.branch} from GitHub (${(0,sanitize/* inline */.mG)(githubErrorText(error), 300)}); ${fallback}.`);
         }
+    }
+    /** After a success, the artifacts the workflow asked for; why they fail the step, if they do. */
+    async collectArtifacts() {
+        const { report, settings } = this;
+        if (!settings.artifacts)
+            return undefined;
+        const { read, failure } = await readArtifacts(this.client, report.run.runId, settings.artifacts, settings.artifactSchema);
+        if (read)
+            report.artifact = read;
+        return failure;
     }
     /** With require-changes, a successful run that changed nothing fails the step. */
     unchanged() {
@@ -3754,10 +3957,6 @@ async function matchTrigger(rawBody, phrase) {
     return { found: true, task: tidy };
 }
 
-// EXTERNAL MODULE: ./src/inputs/input-error.ts
-var input_error = __nccwpck_require__(9354);
-// EXTERNAL MODULE: ./src/inputs/settings.ts
-var inputs_settings = __nccwpck_require__(900);
 ;// CONCATENATED MODULE: ./src/github/comment-trigger.ts
 // Comment mode: a comment (or review) that addresses the agent with the
 // trigger phrase starts a run, if its author may write to the repository.
@@ -4239,6 +4438,7 @@ async function startFailure(client, error, cancelled, redact) {
 
 
 
+
 /** The Mogplex client for this step: its budget, what it cuts out of answers, where it logs. */
 function mogplexClient(settings, secrets, log) {
     return new client/* MogplexClient */.a({
@@ -4298,10 +4498,16 @@ async function main() {
         });
         if (asked)
             settings = asked.apply(settings, context);
+        // An `artifact-schema` that is no schema is an input error, before any request.
+        if (settings.artifactSchema)
+            await compileArtifactSchema(settings.artifactSchema);
     }
     catch (error) {
         await fail(error instanceof input_error/* InputError */.d ? error.message : (0,errors/* describeError */.Uc)(error));
         return;
+    }
+    if (settings.artifactImpliesBranch) {
+        core/* info */.pq('`artifact` is set: the run gets a branch of its own (`create-branch: true`), since Mogplex serves artifacts only then.');
     }
     const cancel = watchForCancel();
     const log = new JobLog();

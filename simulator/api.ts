@@ -6,7 +6,7 @@ import { presentEvent, presentRun, segmentEvents, type RunStore } from './runs.j
 import type { RepoGit } from './git.js';
 import type { RunStartLimiter, SlidingWindow } from './limits.js';
 import { normalizeStartRequest, optionalString, StartRequestError } from './validate.js';
-import type { JsonObject, RepoRecord, Scope, ServerVersion } from './types.js';
+import type { JsonObject, JsonValue, RepoRecord, Scope, ServerVersion } from './types.js';
 
 export interface ApiContext {
   tokens: Record<string, Scope[]>;
@@ -22,6 +22,8 @@ export interface ApiContext {
   server: ServerVersion;
   /** Keys set to "Automations only" (newer server). */
   automationOnly: ReadonlySet<string>;
+  /** Files under .mogplex/artifacts/ of every successful run on its own branch, by file name. */
+  artifacts: Readonly<Record<string, JsonValue | { raw: string }>>;
 }
 
 export interface ApiRequest {
@@ -51,6 +53,7 @@ const AUGUST_ROUTES: Route[] = [
 const NEWER_ROUTES: Route[] = [
   ...AUGUST_ROUTES,
   { pattern: /^\/runs\/([^/]+)\/events\/stream$/, methods: { GET: { scope: 'read', handler: streamEvents } } },
+  { pattern: /^\/runs\/([^/]+)\/artifact$/, methods: { GET: { scope: 'read', handler: readArtifact } } },
 ];
 const ROUTES: Record<ServerVersion, Route[]> = { august: AUGUST_ROUTES, newer: NEWER_ROUTES };
 
@@ -223,4 +226,44 @@ function cancelRun(ctx: ApiContext, _req: ApiRequest, token: string, params: str
     return ok({ run, status: result.alreadyTerminal ? 'already_terminal' : 'cancellation_requested' });
   }
   return ok({ run, status: result.run.status, alreadyTerminal: result.alreadyTerminal });
+}
+
+const ARTIFACT_PATH = /^\.mogplex\/artifacts\/[a-zA-Z0-9][a-zA-Z0-9_-]*\.json$/;
+const MAX_ARTIFACT_BYTES = 1024 * 1024;
+
+/**
+ * GET /runs/{id}/artifact?path= (newer server; app/api/v1/mogplex/runs/[runId]/artifact/route.ts,
+ * lib/mogplex-api/run-artifacts.ts): a JSON file the run committed, parsed; only for a successful
+ * run on its own branch.
+ */
+function readArtifact(ctx: ApiContext, req: ApiRequest, token: string, params: string[], now: number): Reply {
+  const path = req.query.get('path') ?? '';
+  if (path.length > 240 || !ARTIFACT_PATH.test(path)) return fail(400, 'BAD_REQUEST', 'Use a JSON file in .mogplex/artifacts');
+  const run = ctx.store.get(params[0] ?? '', token, now);
+  if (!run) return fail(404, 'NOT_FOUND', 'Run not found');
+  const ownBranch = run.normalized.createBranch && run.normalized.workingBranch !== run.normalized.baseBranch;
+  if (run.status !== 'success' || !ownBranch) return fail(409, 'CONFLICT', 'Artifacts require a successful run on its own branch');
+  const file = ctx.artifacts[path.slice('.mogplex/artifacts/'.length)];
+  if (file === undefined) return fail(404, 'NOT_FOUND', 'Committed artifact not found');
+  const raw =
+    typeof file === 'object' && file !== null && !Array.isArray(file) && typeof file.raw === 'string' ? file.raw : JSON.stringify(file);
+  if (Buffer.byteLength(raw) > MAX_ARTIFACT_BYTES) return fail(400, 'BAD_REQUEST', 'Artifact exceeds 1 MiB');
+  let content: JsonValue;
+  try {
+    content = JSON.parse(raw) as JsonValue;
+  } catch {
+    return fail(400, 'BAD_REQUEST', 'Artifact is not valid JSON');
+  }
+  const response = ok({
+    artifact: {
+      runId: run.id,
+      repoId: run.normalized.repoId,
+      path,
+      branch: run.normalized.workingBranch,
+      commitSha: run.terminalCommitSha,
+      content,
+      pinned: run.terminalCommitSha !== null,
+    },
+  });
+  return { ...response, headers: { ...response.headers, 'cache-control': 'private, no-store' } };
 }

@@ -99,6 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     cancelShape: options.cancelShape ?? 'current',
     server: options.server ?? 'newer',
     automationOnly: new Set(options.automationOnlyTokens ?? [SIM_AUTOMATION_TOKEN]),
+    artifacts: options.artifacts ?? {},
   };
   const streamMaxMs = options.streamMaxMs ?? STREAM_MAX_MS;
 

@@ -287,6 +287,12 @@ export interface SimulatorOptions {
   streamMaxMs?: number;
   /** Tokens set to "Automations only": POST /runs answers 403 AUTOMATION_REQUIRED (newer server). */
   automationOnlyTokens?: string[];
+  /**
+   * What a successful run on its own branch has committed under
+   * `.mogplex/artifacts/`, by file name (`triage.json`): parsed JSON, or
+   * `{ raw }` for a file that is not valid JSON. Served by GET /runs/{id}/artifact.
+   */
+  artifacts?: Record<string, JsonValue | { raw: string }>;
   port?: number;
   host?: string;
   tokens?: Record<string, Scope[]>;

@@ -15,6 +15,7 @@ import { JobLog, renderHeader, untrusted } from './report/log.js';
 import type { RunReport } from './report/report.js';
 import { inline } from './plumbing/sanitize.js';
 import { Secrets } from './plumbing/secrets.js';
+import { compileArtifactSchema } from './run/artifacts.js';
 import { attach } from './run/attach.js';
 import { start, startFailure } from './run/start.js';
 import { STATE } from './plumbing/state.js';
@@ -81,9 +82,14 @@ export async function main(): Promise<void> {
       standingPrompt: asked !== undefined,
     });
     if (asked) settings = asked.apply(settings, context);
+    // An `artifact-schema` that is no schema is an input error, before any request.
+    if (settings.artifactSchema) await compileArtifactSchema(settings.artifactSchema);
   } catch (error) {
     await fail(error instanceof InputError ? error.message : describeError(error));
     return;
+  }
+  if (settings.artifactImpliesBranch) {
+    core.info('`artifact` is set: the run gets a branch of its own (`create-branch: true`), since Mogplex serves artifacts only then.');
   }
   const cancel = watchForCancel();
   const log = new JobLog();

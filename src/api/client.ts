@@ -2,6 +2,7 @@ import type { RequestBudget } from './budget.js';
 import { ApiError, TransportError } from './errors.js';
 import { DEFAULT_RETRY, MAX_RETRY_AFTER_MS, nextDelay, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from './retry.js';
 import {
+  parseArtifact,
   parseCancel,
   parseErrorBody,
   parseEventsPage,
@@ -12,6 +13,7 @@ import {
   parseStartedRun,
   ParseError,
   successData,
+  type Artifact,
   type CancelResult,
   type EventsPage,
   type Repo,
@@ -245,6 +247,17 @@ export class MogplexClient {
       throw failure instanceof AttemptFailure ? failure.error : failure;
     }
     throw new TransportError(operation, `HTTP ${answer.status} that is not an event stream`);
+  }
+
+  /** A JSON file the run committed under `.mogplex/artifacts/` (newer server; an older one answers its HTML 404). */
+  getArtifact(runId: string, path: string, signal?: AbortSignal): Promise<Artifact> {
+    return this.call({
+      method: 'GET',
+      path: `/runs/${encodeURIComponent(runId)}/artifact?${new URLSearchParams({ path }).toString()}`,
+      operation: 'artifact',
+      parse: parseArtifact,
+      signal,
+    });
   }
 
   cancelRun(runId: string, options: { urgent?: boolean; timeoutMs?: number } = {}): Promise<CancelResult> {

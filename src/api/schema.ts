@@ -193,3 +193,24 @@ export function parseCancel(data: unknown): CancelResult {
   const alreadyTerminal = body.alreadyTerminal === true || status === 'already_terminal';
   return { run, alreadyTerminal };
 }
+
+/** A JSON file a run committed under `.mogplex/artifacts/`, as GET /runs/{id}/artifact answers it (newer server). */
+export interface Artifact {
+  path: string;
+  /** The parsed JSON. */
+  content: unknown;
+  commitSha: string | null;
+  /** Read at the run's final commit, rather than the branch's current tip. */
+  pinned: boolean;
+}
+
+export function parseArtifact(data: unknown): Artifact {
+  const artifact = object(object(data, 'data').artifact, 'data.artifact');
+  if (!('content' in artifact)) throw new ParseError('data.artifact.content is missing');
+  return {
+    path: string(artifact.path, 'data.artifact.path'),
+    content: artifact.content,
+    commitSha: optionalString(artifact.commitSha),
+    pinned: artifact.pinned === true,
+  };
+}

@@ -51,6 +51,12 @@ export interface Settings {
   attachRunId?: string;
   /** Cancel the run once more tool calls than this have started. */
   maxToolCalls?: number;
+  /** `artifact`: names of JSON files the run commits under `.mogplex/artifacts/`, read after a success. */
+  artifacts?: string[];
+  /** `artifact-schema`: a JSON Schema each artifact must match. */
+  artifactSchema?: Record<string, unknown>;
+  /** `create-branch` was left empty and `artifact` made it true (said in the log). */
+  artifactImpliesBranch?: boolean;
   /** Read only when a GitHub call needs it (the comment, or the pull request head check); else ''. */
   githubToken: string;
   /**
@@ -181,39 +187,42 @@ function isInside(path: string, directory: string): boolean {
  * prompt may hold are read (the file is named by an input: untrusted).
  */
 function readPromptFile(promptFile: string, workspace: string): string {
+  return readWorkspaceFile(
+    'prompt-file',
+    promptFile,
+    workspace,
+    MAX_PROMPT_BYTES,
+    `Mogplex accepts at most ${MAX_PROMPT_CHARS} characters`,
+  );
+}
+
+/** A file named by input `name`: its real path must be a regular file in the workspace, read up to `maxBytes`. */
+function readWorkspaceFile(name: string, file: string, workspace: string, maxBytes: number, why: string): string {
   const root = realpathSync(workspace);
   let path: string;
   try {
-    path = realpathSync(resolve(root, promptFile));
+    path = realpathSync(resolve(root, file));
   } catch {
     throw new InputError(
-      'prompt-file',
-      `no file at "${promptFile}" (resolved from the workspace ${root}). Check the path, and that the repository is checked out before this step.`,
+      name,
+      `no file at "${file}" (resolved from the workspace ${root}). Check the path, and that the repository is checked out before this step.`,
     );
   }
   if (!isInside(path, root)) {
     throw new InputError(
-      'prompt-file',
-      `"${promptFile}" resolves to ${path}, outside the workspace ${root} (links are followed). Keep the prompt file in the repository's checkout.`,
+      name,
+      `"${file}" resolves to ${path}, outside the workspace ${root} (links are followed). Keep the file in the repository's checkout.`,
     );
   }
   // Non-blocking: opening a FIFO must not hang the step.
   const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
     if (!fstatSync(fd).isFile()) {
-      throw new InputError(
-        'prompt-file',
-        `"${promptFile}" is not a regular file (a directory or a device?). Point it at a text file holding the prompt.`,
-      );
+      throw new InputError(name, `"${file}" is not a regular file (a directory or a device?). Point it at a text file.`);
     }
-    const buffer = Buffer.alloc(MAX_PROMPT_BYTES + 1);
+    const buffer = Buffer.alloc(maxBytes + 1);
     const size = readSync(fd, buffer, 0, buffer.length, 0);
-    if (size > MAX_PROMPT_BYTES) {
-      throw new InputError(
-        'prompt-file',
-        `"${promptFile}" is larger than ${MAX_PROMPT_BYTES} bytes; Mogplex accepts at most ${MAX_PROMPT_CHARS} characters.`,
-      );
-    }
+    if (size > maxBytes) throw new InputError(name, `"${file}" is larger than ${maxBytes} bytes; ${why}.`);
     return buffer.subarray(0, size).toString('utf8');
   } finally {
     closeSync(fd);
@@ -309,11 +318,74 @@ function readAttachRunId(input: (name: string) => string): string | undefined {
   return runId;
 }
 
+const ARTIFACT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
+/** The server's rule for an artifact's path: `.mogplex/artifacts/<name>.json`, at most 240 characters. */
+export const artifactPath = (name: string): string => `.mogplex/artifacts/${name}.json`;
+
+function parseArtifactNames(raw: string): string[] | undefined {
+  const names = [
+    ...new Set(
+      raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    ),
+  ];
+  if (names.length === 0) return undefined;
+  for (const name of names) {
+    if (!ARTIFACT_NAME.test(name) || artifactPath(name).length > 240) {
+      throw new InputError(
+        'artifact',
+        `"${name}" is not an artifact name: use letters, digits, \`_\` and \`-\` (starting with a letter or digit), without \`.json\`, one name a line.`,
+      );
+    }
+  }
+  return names;
+}
+
+/** `artifact-schema`: a JSON Schema inline, or a path to a JSON file in the workspace. */
+function parseArtifactSchema(raw: string, workspace: string): Record<string, unknown> | undefined {
+  if (raw === '') return undefined;
+  const text = raw.startsWith('{') ? raw : readWorkspaceFile('artifact-schema', raw, workspace, 1024 * 1024, 'a schema is not that large');
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      'artifact-schema',
+      `is not valid JSON (${error instanceof Error ? error.message : String(error)}): give a JSON Schema object, inline or as a file.`,
+    );
+  }
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new InputError('artifact-schema', 'must be a JSON Schema object (`{ "type": "object", ... }`).');
+  }
+  return schema as Record<string, unknown>;
+}
+
+/** What the agent is told about the artifacts the step will read. */
+function artifactInstructions(names: readonly string[], schema: Record<string, unknown> | undefined): string {
+  const files = names.map((name) => `\`${artifactPath(name)}\``).join(', ');
+  const shape = schema
+    ? `\nEach must be valid JSON matching this JSON Schema:\n\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``
+    : '';
+  return `\n\n---\nWhen you are done, write your result as JSON to ${files} and commit ${names.length > 1 ? 'them' : 'it'} with your other changes: the workflow reads ${names.length > 1 ? 'these files' : 'this file'}.${shape}`;
+}
+
 /** Reads and validates every input; throws InputError on the first bad one. */
 export function readSettings(options: ReadSettingsOptions): Settings {
   const { getInput, context, env = process.env } = options;
   const input = (name: string): string => getInput(name).trim();
   const attachRunId = readAttachRunId(input);
+  const artifacts = parseArtifactNames(getInput('artifact'));
+  const artifactSchema = artifacts ? parseArtifactSchema(input('artifact-schema'), env.GITHUB_WORKSPACE ?? process.cwd()) : undefined;
+  // Mogplex serves artifacts only for a run on its own branch: `artifact` asks for one unless told otherwise.
+  const branchForArtifacts = artifacts !== undefined && attachRunId === undefined;
+  if (branchForArtifacts && /^false$/i.test(input('create-branch'))) {
+    throw new InputError(
+      'create-branch',
+      'is `false`, but `artifact` needs a run on a branch of its own (Mogplex serves artifacts only then). Leave `create-branch` empty (or `true`), or drop `artifact`.',
+    );
+  }
   const settings: Settings = {
     ...readConnection(options),
     repo: parseRepo(input('repo') || context.repository),
@@ -322,7 +394,7 @@ export function readSettings(options: ReadSettingsOptions): Settings {
         ? readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false)
         : '',
     harness: parseChoice('harness', input('harness') || 'codex', HARNESSES),
-    createBranch: parseBoolean('create-branch', input('create-branch'), false),
+    createBranch: parseBoolean('create-branch', input('create-branch'), branchForArtifacts),
     wait: parseBoolean('wait', input('wait'), true),
     timeoutMs: parsePositive('timeout-minutes', input('timeout-minutes'), 30, { integer: false, max: 360 }) * 60_000,
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), true),
@@ -380,8 +452,17 @@ export function readSettings(options: ReadSettingsOptions): Settings {
       'may hold only printable ASCII characters (no line breaks or invisible characters): it is sent as an HTTP header.',
     );
   }
+  // The agent is told where to write each artifact, and its shape.
+  const prompt = branchForArtifacts ? settings.prompt + artifactInstructions(artifacts, artifactSchema) : settings.prompt;
+  if (prompt.length > MAX_PROMPT_CHARS) {
+    throw new InputError(
+      'artifact',
+      `with the artifact instructions the prompt is longer than the ${MAX_PROMPT_CHARS} characters Mogplex accepts; shorten the prompt or the schema.`,
+    );
+  }
   return {
     ...settings,
+    prompt,
     ...(baseBranch !== undefined && { baseBranch }),
     ...(workingBranch !== undefined && { workingBranch }),
     ...(rootDirectory !== undefined && { rootDirectory }),
@@ -389,6 +470,9 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
     ...(idempotencyKey !== '' && { idempotencyKey }),
     ...(attachRunId !== undefined && { attachRunId }),
+    ...(artifacts !== undefined && { artifacts }),
+    ...(artifactSchema !== undefined && { artifactSchema }),
+    ...(branchForArtifacts && input('create-branch') === '' && { artifactImpliesBranch: true }),
     ...(input('max-tool-calls') !== '' && {
       maxToolCalls: parsePositive('max-tool-calls', input('max-tool-calls'), 0, { integer: true, max: 1_000_000 }),
     }),

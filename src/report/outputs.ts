@@ -11,6 +11,21 @@ export interface Outputs {
   warnings: string[];
 }
 
+/** An output past this is left empty (GitHub holds a job's outputs to 1 MB in all); the file has it whole. */
+export const MAX_ARTIFACT_OUTPUT_BYTES = 256 * 1024;
+
+function artifactOutputs(report: RunReport, warnings: string[]): Record<string, string> {
+  if (!report.artifact) return {};
+  // JSON text: escaped, one line, no workflow command can hide in it.
+  const text = JSON.stringify(report.artifact.value) ?? 'null';
+  const fits = Buffer.byteLength(text) <= MAX_ARTIFACT_OUTPUT_BYTES;
+  if (!fits)
+    warnings.push(
+      `The artifact is larger than ${MAX_ARTIFACT_OUTPUT_BYTES} bytes: the \`artifact\` output is empty; read \`artifact-file\`.`,
+    );
+  return { artifact: fits ? text : '', 'artifact-file': report.artifact.file };
+}
+
 /**
  * The step's outputs, from what is known of the run. Each value is data with
  * a rule (workflows paste outputs into scripts): a documented status, a valid
@@ -47,6 +62,7 @@ export function outputsOf(report: RunReport): Outputs {
       'duration-seconds': String(Math.round(durationMs(report) / 1000)),
       'event-count': String(report.eventCount),
       'tool-calls': String(report.toolCalls),
+      ...artifactOutputs(report, warnings),
     },
     warnings,
   };

@@ -39,6 +39,8 @@ export interface RunReport {
   recentEvents: RunEvent[];
   /** The branch the agent really worked on, once a `git_sync` or `git_delivery` event named it. */
   agentBranch?: string;
+  /** The run's artifacts (`artifact` input), once read: the value, and the file holding it whole. */
+  artifact?: { value: unknown; file: string };
   /** Set when the run reached delivery. */
   delivery?: Delivery;
   /** The server's reason, when the agent finished but delivery to GitHub failed. */

@@ -46,6 +46,24 @@ function result(report: RunReport): string {
   return report.outcome === 'success' ? 'No delivery recorded' : 'Not delivered';
 }
 
+/** The run's artifact: short values in a table, long ones folded; the file (`artifact-file`) holds it whole. */
+function artifactSection(report: RunReport): string[] {
+  if (!report.artifact) return [];
+  const { value } = report.artifact;
+  const entries: Array<[string, unknown]> =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : [['(value)', value]];
+  const rows = entries.slice(0, 50).map(([key, item]) => {
+    const text = JSON.stringify(item) ?? 'null';
+    const shown =
+      text.length <= 120
+        ? `<code>${escapeMarkup(text, 200)}</code>`
+        : `<details><summary>${text.length} characters</summary><code>${escapeMarkup(text, 4000)}</code></details>`;
+    return `<tr><td><code>${escapeMarkup(key, 100)}</code></td><td>${shown}</td></tr>`;
+  });
+  const more = entries.length > 50 ? `<p>… ${entries.length - 50} more keys in the artifact file.</p>` : '';
+  return ['<h3>Artifact</h3>', `<table>${rows.join('')}</table>${more}`];
+}
+
 /** The job summary, as HTML that GitHub renders. Every value from the API is escaped. */
 export function renderSummary(report: RunReport): string {
   const { run } = report;
@@ -88,6 +106,7 @@ export function renderSummary(report: RunReport): string {
       `<p><b>Note:</b> the first ${report.windowFull} events are shown; the Mogplex events route shows no more, and the run went on past them. Its status was followed to the end.</p>`,
     );
   }
+  parts.push(...artifactSection(report));
   if (report.recentEvents.length > 0) {
     const events = report.recentEvents.map((event) => {
       const at = event.createdAt ? time(event.createdAt) : '';

@@ -13,6 +13,7 @@ import { githubErrorText } from '../github/octokit.js';
 import type { Settings } from '../inputs/settings.js';
 import { describeNote, type JobLog, renderDelivery, renderEnd, renderQuietEvent, renderStatusChange, untrusted } from '../report/log.js';
 import { Transcript } from '../report/transcript.js';
+import { readArtifacts } from './artifacts.js';
 import { outputsOf } from '../report/outputs.js';
 import { endPause, recordEvent, startPause, type RunReport } from '../report/report.js';
 import { inline, stripControls } from '../plumbing/sanitize.js';
@@ -111,7 +112,7 @@ export class FollowedRun {
     if (end === 'terminal') {
       core.saveState(STATE.done, 'true');
       if (report.run.status === 'success') await this.confirmChanged();
-      const failure = terminalFailure(report.run) ?? this.unchanged();
+      const failure = terminalFailure(report.run) ?? this.unchanged() ?? (await this.collectArtifacts());
       report.outcome = failure ? 'failed' : 'success';
       if (failure) report.failure = failure;
       const updated = report.run.updatedAt ? Date.parse(report.run.updatedAt) : NaN;
@@ -165,6 +166,15 @@ export class FollowedRun {
     } catch (error) {
       core.warning(`Could not read the head of ${head.branch} from GitHub (${inline(githubErrorText(error), 300)}); ${fallback}.`);
     }
+  }
+
+  /** After a success, the artifacts the workflow asked for; why they fail the step, if they do. */
+  private async collectArtifacts(): Promise<string | undefined> {
+    const { report, settings } = this;
+    if (!settings.artifacts) return undefined;
+    const { read, failure } = await readArtifacts(this.client, report.run.runId, settings.artifacts, settings.artifactSchema);
+    if (read) report.artifact = read;
+    return failure;
   }
 
   /** With require-changes, a successful run that changed nothing fails the step. */

@@ -223,3 +223,74 @@ describe('what a run cost, and a cap', () => {
     expect(result.state.done).toBe('true');
   });
 });
+
+describe('artifacts: a result a workflow can act on', () => {
+  const schema = JSON.stringify({
+    type: 'object',
+    required: ['area', 'risk'],
+    properties: { area: { enum: ['api', 'web'] }, risk: { type: 'integer', maximum: 5 } },
+  });
+
+  it('reads the artifact after a success, checks it against the schema, and sets the outputs and the summary', async () => {
+    const sim = await simulator({ speed: 0.4, artifacts: { 'triage.json': { area: 'web', risk: 2 } } });
+    const result = await run(sim, { inputs: { artifact: 'triage', 'artifact-schema': schema } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.outputs.artifact!)).toEqual({ area: 'web', risk: 2 });
+    expect(JSON.parse(readFileSync(result.outputs['artifact-file']!, 'utf8'))).toEqual({ area: 'web', risk: 2 });
+    expect(result.summary).toContain('<h3>Artifact</h3>');
+    expect(result.summary).toContain('<tr><td><code>risk</code></td><td><code>2</code></td></tr>');
+    // The run got a branch of its own, and the agent was told where to write and what shape.
+    const body = JSON.parse(sim.requests.find((r) => r.method === 'POST')!.body) as { createBranch?: boolean; prompt: string };
+    expect(body.createBranch).toBe(true);
+    expect(body.prompt).toContain('`.mogplex/artifacts/triage.json`');
+    expect(body.prompt).toContain('"maximum": 5');
+    expect(result.stdout).toContain('`artifact` is set: the run gets a branch of its own');
+  });
+
+  it('several names: an object keyed by name', async () => {
+    const sim = await simulator({ speed: 0.4, artifacts: { 'a.json': [1, 2], 'b.json': 'text' } });
+    const result = await run(sim, { inputs: { artifact: 'a\nb' } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.outputs.artifact!)).toEqual({ a: [1, 2], b: 'text' });
+  });
+
+  it.each([
+    [
+      'a value off the schema',
+      { 'triage.json': { area: 'mobile', risk: 9 } },
+      {},
+      /does not match `artifact-schema`: triage\/area must be equal to one of the allowed values; triage\/risk must be <= 5/,
+    ],
+    ['a file the agent did not write', {}, {}, /The agent did not write `\.mogplex\/artifacts\/triage\.json`/],
+    ['a file that is not JSON', { 'triage.json': { raw: '{oops' } }, {}, /triage\.json` could not be read: Artifact is not valid JSON/],
+    [
+      'an older server',
+      {},
+      { server: 'august' as const },
+      /no artifact route \(it predates structured output\): upgrade Mogplex, or drop `artifact`/,
+    ],
+  ])('%s fails the step with its own message', async (_what, artifacts, extra, message) => {
+    const sim = await simulator({ speed: 0.4, artifacts, ...extra });
+    const result = await run(sim, { inputs: { artifact: 'triage', 'artifact-schema': schema } });
+    expect(result.code).toBe(1);
+    expect(errors(result)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('a 502 while reading is retried', async () => {
+    const sim = await simulator({ speed: 0.4, artifacts: { 'triage.json': { area: 'web', risk: 1 } } });
+    sim.addFault({ match: { path: /\/artifact$/, times: 2 }, action: { status: 502 } });
+    const result = await run(sim, { inputs: { artifact: 'triage' } });
+    expect(result.code).toBe(0);
+    expect(sim.requests.filter((r) => r.path.endsWith('/artifact')).map((r) => r.status)).toEqual([502, 502, 200]);
+  });
+
+  it('`create-branch: false` with `artifact` is an input error before any request', async () => {
+    const sim = await simulator();
+    const result = await run(sim, { inputs: { artifact: 'triage', 'create-branch': 'false' } });
+    expect(result.code).toBe(1);
+    expect(errors(result)[0]).toMatch(/^Input `create-branch`: is `false`, but `artifact` needs a run on a branch of its own/);
+    const badSchema = await run(sim, { inputs: { artifact: 'triage', 'artifact-schema': '{"type": 12}' } });
+    expect(errors(badSchema)[0]).toMatch(/^Input `artifact-schema`: is not a JSON Schema ajv can use/);
+    expect(sim.requests).toEqual([]);
+  });
+});
