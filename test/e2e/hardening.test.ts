@@ -182,12 +182,15 @@ describe('log injection', () => {
     expect(Object.keys(result.outputs).sort()).toEqual([
       'base-branch',
       'changed',
+      'duration-seconds',
       'error',
+      'event-count',
       'events-file',
       'pull-request-url',
       'replayed',
       'run-id',
       'status',
+      'tool-calls',
       'triggered',
       'working-branch',
     ]);
