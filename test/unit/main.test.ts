@@ -1,6 +1,7 @@
 // The entry point in-process, with the real @actions/core writing to temp
 // files and nock standing in for Mogplex. The end-to-end tests cover the same
 // paths through the built bundle; these keep src/main.ts and src/post.ts measured.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,6 +196,38 @@ describe('post', () => {
     await post();
     scope.done();
     expect(stdout.join('')).toContain('cancellation was requested');
+  });
+
+  it('replays a start the main step may have made, from the body saved under RUNNER_TEMP, and cancels its run', async () => {
+    const body = JSON.stringify({ repoId: REPO_ID, prompt: 'Fix it' });
+    const file = join(dir, 'start.json');
+    writeFileSync(file, body);
+    const sha = createHash('sha256').update(body).digest('hex');
+    Object.assign(process.env, { STATE_apiUrl: API, STATE_startKey: 'k1', STATE_startBodyFile: file, STATE_startBodySha256: sha });
+    const scope = nock(API)
+      .post(`${BASE}/runs`, body)
+      .matchHeader('idempotency-key', 'k1')
+      .reply(202, { ok: true, data: { ...detail('streaming'), replayed: true } })
+      .post(`${BASE}/runs/run-1/cancel`)
+      .reply(200, { ok: true, data: { run: detail('streaming'), status: 'streaming', alreadyTerminal: false } });
+    await post();
+    scope.done();
+    expect(stdout.join('')).toContain('was found and its cancellation requested');
+  });
+
+  it('warns when the saved start request cannot be read back (the file is not the body that was sent)', async () => {
+    const file = join(dir, 'start.json');
+    writeFileSync(file, 'changed');
+    Object.assign(process.env, {
+      STATE_apiUrl: API,
+      STATE_startKey: 'k1',
+      STATE_startBodyFile: file,
+      STATE_startBodySha256: 'f'.repeat(64),
+    });
+    await post();
+    expect(stdout.join('')).toMatch(
+      /::warning::The main step stopped while starting a Mogplex run, and the saved start request could not be read back/,
+    );
   });
 
   it('does nothing when the main step is done', async () => {
