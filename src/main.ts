@@ -7,7 +7,7 @@ import { isCommentEvent } from './event/comment-event.js';
 import { readWorkflowContext } from './event/context.js';
 import { FollowedRun, type RunEnd } from './run/followed-run.js';
 import { commentMarker } from './github/comment-body.js';
-import { commentTrigger } from './github/comment-trigger.js';
+import { commentTrigger, handoffTrigger } from './github/comment-trigger.js';
 import { TrackingComment } from './github/tracking-comment.js';
 import { InputError } from './inputs/input-error.js';
 import { readSettings, type Settings } from './inputs/settings.js';
@@ -59,8 +59,12 @@ export async function main(): Promise<void> {
   };
   // Comment mode: the comment starts a run only when it asks for one and its author may. With `run-id` the step starts nothing.
   const attaching = getInput('run-id').trim() !== '';
-  const trigger =
-    !attaching && isCommentEvent(workflow.eventName) ? await commentTrigger({ context: workflow, getInput, onSecret }) : undefined;
+  // A label or an assignment hands an issue over when `trigger-label` or `trigger-assignee` is set.
+  const trigger = attaching
+    ? undefined
+    : isCommentEvent(workflow.eventName)
+      ? await commentTrigger({ context: workflow, getInput, onSecret })
+      : await handoffTrigger({ context: workflow, getInput, onSecret });
   if (trigger && !trigger.triggered) {
     core.setOutput('triggered', 'false');
     if (trigger.error) core.setFailed(trigger.error);

@@ -35,8 +35,18 @@ export interface CommentThread {
   refs?: PullRequestRefs;
 }
 
+/** Events where a label or an assignment can hand an issue or pull request over to the agent. */
+export const HANDOFF_EVENTS = ['issues', 'pull_request', 'pull_request_target'] as const;
+export type HandoffEventName = (typeof HANDOFF_EVENTS)[number];
+
+/** A hand-over: the label added, or the login assigned. */
+export interface Handoff {
+  kind: 'label' | 'assignment';
+  name: string;
+}
+
 export interface CommentEvent {
-  eventName: CommentEventName;
+  eventName: CommentEventName | HandoffEventName;
   /** `created`, `submitted`, `edited`, ... */
   action: string;
   /** The comment's (or review's) id. */
@@ -47,6 +57,8 @@ export interface CommentEvent {
   thread: CommentThread;
   /** Where a review comment points. */
   location?: { path: string; line?: number };
+  /** A label or an assignment rather than a comment: `author` is who labelled or assigned, `id` the thread's number. */
+  handoff?: Handoff;
 }
 
 type Json = Record<string, unknown>;
@@ -126,4 +138,23 @@ export function readCommentEvent(eventName: string, payload: unknown): CommentEv
     thread: on,
     ...(eventName === 'pull_request_review_comment' && path !== '' && { location: { path, ...(line !== undefined && { line }) } }),
   };
+}
+
+/**
+ * A label added to, or an assignment on, an issue or pull request, read into
+ * the comment shape: the sender (who labelled or assigned) asks, the thread
+ * is what is handed over. Undefined for any other event or action.
+ */
+export function readHandoffEvent(eventName: string, payload: unknown): CommentEvent | undefined {
+  if (!(HANDOFF_EVENTS as readonly string[]).includes(eventName)) return undefined;
+  const event = record(payload);
+  const action = text(event?.action);
+  const kind = action === 'labeled' ? 'label' : action === 'assigned' ? 'assignment' : undefined;
+  if (kind === undefined) return undefined;
+  const name = kind === 'label' ? text(record(event?.label)?.name) : text(record(event?.assignee)?.login);
+  const sender = user(event?.sender);
+  const issue = record(event?.issue);
+  const on = eventName === 'issues' ? thread(issue, record(issue?.pull_request) !== undefined) : thread(event?.pull_request, true);
+  if (name === '' || sender === undefined || on === undefined) return undefined;
+  return { eventName: eventName as HandoffEventName, action, id: on.number, body: '', author: sender, thread: on, handoff: { kind, name } };
 }

@@ -1,6 +1,6 @@
 // What the workflow run and its event say: the environment and the event payload, read once.
 import { readFileSync } from 'node:fs';
-import { isCommentEvent, isFork, readCommentEvent, readPullRequestRefs, type CommentEvent } from './comment-event.js';
+import { isCommentEvent, isFork, readCommentEvent, readHandoffEvent, readPullRequestRefs, type CommentEvent } from './comment-event.js';
 
 /** What the action needs to know about the workflow run it is part of. */
 export interface WorkflowContext {
@@ -25,6 +25,8 @@ export interface WorkflowContext {
   fromFork: boolean;
   /** On issue_comment, pull_request_review_comment and pull_request_review: the comment (comment mode). */
   comment?: CommentEvent;
+  /** On issues and pull_request(_target) `labeled` or `assigned`: the hand-over (label or assignee trigger). */
+  handoff?: CommentEvent;
 }
 
 interface EventPayload {
@@ -51,10 +53,11 @@ function pullRequestNumber(eventName: string, event: EventPayload): number | und
 export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): WorkflowContext {
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const isPullRequest = eventName === 'pull_request' || eventName === 'pull_request_target';
-  const event = isPullRequest || isCommentEvent(eventName) ? readEvent(env.GITHUB_EVENT_PATH) : {};
+  const event = isPullRequest || isCommentEvent(eventName) || eventName === 'issues' ? readEvent(env.GITHUB_EVENT_PATH) : {};
   const refs = isPullRequest ? readPullRequestRefs(event.pull_request) : undefined;
   const number = pullRequestNumber(eventName, event);
   const comment = readCommentEvent(eventName, event);
+  const handoff = readHandoffEvent(eventName, event);
   return {
     eventName,
     repository: env.GITHUB_REPOSITORY ?? '',
@@ -70,5 +73,6 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv = process.env): Workf
     // Same repository only when the payload says so: a deleted fork has no head repo.
     fromFork: refs !== undefined && isFork(refs),
     ...(comment !== undefined && { comment }),
+    ...(handoff !== undefined && { handoff }),
   };
 }

@@ -15,6 +15,8 @@ export interface CommentApi {
   react(event: CommentEvent, content: Reaction): Promise<void>;
   /** The pull request's branches, from `GET /pulls/{n}`. */
   pullRequestRefs(number: number): Promise<PullRequestRefs>;
+  /** Takes a label off an issue or pull request (`remove-label`). */
+  removeLabel(number: number, name: string): Promise<void>;
 }
 
 export async function commentApi(context: WorkflowContext, token: string, options: GitHubClientOptions = {}): Promise<CommentApi> {
@@ -28,6 +30,9 @@ export async function commentApi(context: WorkflowContext, token: string, option
       } else if (event.eventName === 'pull_request_review_comment') {
         await octokit.rest.reactions.createForPullRequestReviewComment({ owner, repo, comment_id: event.id, content, request: request() });
       }
+    },
+    removeLabel: async (number, name) => {
+      await octokit.rest.issues.removeLabel({ owner, repo, issue_number: number, name, request: request() });
     },
     pullRequestRefs: async (number) => {
       const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number, request: request() });

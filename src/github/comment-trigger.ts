@@ -46,6 +46,7 @@ function readPhrase(raw: string): string {
 function urls(context: WorkflowContext, event: CommentEvent): { thread: string; comment: string } {
   const { thread } = event;
   const base = `${context.serverUrl}/${context.repository}/${thread.isPullRequest ? 'pull' : 'issues'}/${thread.number}`;
+  if (event.handoff) return { thread: base, comment: base };
   const anchor =
     event.eventName === 'issue_comment'
       ? `issuecomment-${event.id}`
@@ -67,6 +68,8 @@ export class CommentRun {
     private readonly refs: PullRequestRefs | undefined,
     private readonly token: string,
     private readonly links: { thread: string; comment: string },
+    /** `remove-label`: take the hand-over label off when the run ends. */
+    private readonly removeLabel = false,
   ) {}
 
   /**
@@ -124,6 +127,13 @@ export class CommentRun {
     if (report.outcome === undefined || report.outcome === 'started' || this.reacted) return;
     this.reacted = true;
     await react(this.api, this.event, report.outcome === 'success' ? 'rocket' : 'confused');
+    if (this.removeLabel && this.event.handoff?.kind === 'label') {
+      try {
+        await this.api.removeLabel(this.event.thread.number, this.event.handoff.name);
+      } catch (error) {
+        core.warning(`label trigger: could not remove the label "${inline(this.event.handoff.name, 100)}": ${githubErrorText(error)}.`);
+      }
+    }
   }
 
   /** The step failed before the run started (a bad input, a refused start): say so where the ask was. */
@@ -181,7 +191,7 @@ export async function commentTrigger(options: CommentTriggerOptions): Promise<Co
 async function triggered(
   options: CommentTriggerOptions,
   event: CommentEvent,
-  { task, phrase, token }: { task: string; phrase: string; token: string },
+  { task, phrase, token, removeLabel = false }: { task: string; phrase: string; token: string; removeLabel?: boolean },
 ): Promise<CommentTrigger> {
   const { context } = options;
   const who = inline(event.author.login, 60);
@@ -247,5 +257,50 @@ async function triggered(
       example: `${phrase} fix the failing test`,
     });
   }
-  return { triggered: true, run: new CommentRun(event, api, comment, task, refs, token, links) };
+  return { triggered: true, run: new CommentRun(event, api, comment, task, refs, token, links, removeLabel) };
+}
+
+/**
+ * Label and assignee triggers: an issue or pull request labelled `trigger-label`
+ * (any case) or assigned to `trigger-assignee` is handed to the agent, under the
+ * rules of comment mode (the sender's write access, bots only when allowed,
+ * forks refused, the tracking comment). Undefined when neither input is set;
+ * any other label or assignee exits quietly, with no request.
+ */
+export async function handoffTrigger(options: CommentTriggerOptions): Promise<CommentTrigger | undefined> {
+  const { context, getInput } = options;
+  const label = getInput('trigger-label').trim();
+  const assignee = getInput('trigger-assignee').trim();
+  if (label === '' && assignee === '') return undefined;
+  const info = (message: string) => core.info(message);
+  const event = context.handoff;
+  const wanted = event?.handoff?.kind === 'label' ? label : assignee;
+  if (!event?.handoff || wanted === '' || event.handoff.name.toLowerCase() !== wanted.toLowerCase()) {
+    return notTriggered(
+      `hand-off trigger: this ${context.eventName} event is not ${[label && `the label "${label}"`, assignee && `an assignment to ${assignee}`].filter(Boolean).join(' or ')}; nothing to do (triggered=false).`,
+      info,
+    );
+  }
+  try {
+    const token = getInput('github-token').trim();
+    if (token === '') {
+      throw new InputError(
+        'github-token',
+        'is empty; the label and assignee triggers need it to check who asked and to reply. Leave it at its default `${{ github.token }}`.',
+      );
+    }
+    options.onSecret?.(token);
+    const kind = event.thread.isPullRequest ? 'pull request' : 'issue';
+    const title = inline(event.thread.title, 300);
+    const how =
+      event.handoff.kind === 'label'
+        ? `the label "${inline(event.handoff.name, 100)}"`
+        : `an assignment to ${inline(event.handoff.name, 60)}`;
+    const task = `Resolve ${kind} #${event.thread.number}${title ? ` ("${title}")` : ''}, handed over with ${how}: its title and description below say what is wanted.`;
+    const removeLabel = /^true$/i.test(getInput('remove-label').trim());
+    return await triggered(options, event, { task, phrase: '', token, removeLabel });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { triggered: false, reason: error.message, error: error.message };
+  }
 }

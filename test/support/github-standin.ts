@@ -83,6 +83,7 @@ export async function startGitHubStandin(): Promise<GitHubStandin> {
       const pull = route('/pulls/(\\d+)', path);
       const reaction = route('/(issues|pulls)/comments/(\\d+)/reactions', path);
       const head = route('/git/ref/heads/(.+)', path);
+      const label = route('/issues/(\\d+)/labels/(.+)', path);
       if (list && req.method === 'GET')
         return send(
           res,
@@ -106,6 +107,7 @@ export async function startGitHubStandin(): Promise<GitHubStandin> {
           : send(res, 404, { message: 'Not Found' });
       }
       if (standin.failWrites) return send(res, standin.failWrites, { message: 'Resource not accessible by integration' });
+      if (label && req.method === 'DELETE') return send(res, 200, []);
       const payload = await body(req);
       if (reaction && req.method === 'POST' && typeof payload.content === 'string') {
         standin.reactions.push({
