@@ -734,6 +734,55 @@ class MogplexClient {
         }
         throw new errors/* TransportError */.wX(operation, `HTTP ${answer.status} that is not an event stream`);
     }
+    /** Triggers an automation for a repository (a key limited to automations may): 202 even when nothing started. */
+    triggerAutomation(automationId, body, idempotencyKey, signal) {
+        return this.call({
+            method: 'POST',
+            path: `/automations/${encodeURIComponent(automationId)}/trigger`,
+            operation: 'trigger automation',
+            parse: schema/* parseAutomationTriggered */.GQ,
+            body,
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+            signal,
+        });
+    }
+    /** An automation job, with all its events so far (its answer grows with the run). */
+    getAutomationJob(automationId, jobRunId, signal) {
+        return this.call({
+            method: 'GET',
+            path: `/automations/${encodeURIComponent(automationId)}/runs/${encodeURIComponent(jobRunId)}`,
+            operation: 'automation run',
+            parse: (data) => {
+                const job = (0,schema/* parseAutomationJob */.GT)(data);
+                if (job.id !== jobRunId)
+                    throw new schema/* ParseError */.mB(`the answer is about job ${job.id}, not ${jobRunId}`);
+                return job;
+            },
+            signal,
+            once: true,
+        });
+    }
+    /** Cancels an automation job; not idempotent: an ended job answers 409, which is not an error here. */
+    async cancelAutomationJob(automationId, jobRunId, options = {}) {
+        try {
+            await this.call({
+                method: 'POST',
+                path: `/automations/${encodeURIComponent(automationId)}/runs/${encodeURIComponent(jobRunId)}/cancel`,
+                operation: 'cancel automation run',
+                parse: () => undefined,
+                bare: true,
+                body: '{}',
+                headers: { 'Content-Type': 'application/json' },
+                ...options,
+            });
+            return { alreadyEnded: false };
+        }
+        catch (error) {
+            if (error instanceof errors/* ApiError */.hD && error.status === 409)
+                return { alreadyEnded: true };
+            throw error;
+        }
+    }
     /** A JSON file the run committed under `.mogplex/artifacts/` (newer server; an older one answers its HTML 404). */
     getArtifact(runId, path, signal) {
         return this.call({
@@ -851,7 +900,11 @@ class MogplexClient {
     interpret(answer, options) {
         const json = this.parse(answer.body);
         if (answer.status >= 200 && answer.status < 300) {
-            const data = (0,schema/* successData */.mc)(json);
+            const data = options.bare
+                ? typeof json === 'object' && json !== null && json.ok === true
+                    ? json
+                    : undefined
+                : (0,schema/* successData */.mc)(json);
             if (data === undefined) {
                 throw new AttemptFailure({ kind: 'garbled' }, new errors/* TransportError */.wX(options.operation, `HTTP ${answer.status} with a body that is not the API's JSON envelope`));
             }
@@ -939,8 +992,8 @@ function advice(error) {
         case 403:
             if (error.code === 'AUTOMATION_REQUIRED') {
                 return ('This key may start work only through a Mogplex automation (the key is set to "Automations only", or its team requires that), so retrying cannot help. ' +
-                    "Change the key's access to Full access in Mogplex (Settings → Mogplex Keys; for a team rule, a team owner changes it in the team's settings), " +
-                    'or use a key with full access for this workflow.');
+                    'Set `automation-id` (and `automation-input`) to trigger a Mogplex automation with an API trigger instead, ' +
+                    "or change the key's access to Full access in Mogplex (Settings → Mogplex Keys; for a team rule, a team owner changes it in the team's settings).");
             }
             return 'The token lacks the `write` scope, which starting and cancelling runs need. Create a token with `read` and `write` scopes.';
         case 404:
@@ -1041,6 +1094,8 @@ function parseRetryAfter(value, now = Date.now(), maxMs = MAX_RETRY_AFTER_MS) {
 /* harmony export */   An: () => (/* binding */ parseRunDetail),
 /* harmony export */   Eg: () => (/* binding */ parseEventsPage),
 /* harmony export */   GJ: () => (/* binding */ parseArtifact),
+/* harmony export */   GQ: () => (/* binding */ parseAutomationTriggered),
+/* harmony export */   GT: () => (/* binding */ parseAutomationJob),
 /* harmony export */   Hd: () => (/* binding */ isTerminal),
 /* harmony export */   a8: () => (/* binding */ AWAITING_INPUT),
 /* harmony export */   c0: () => (/* binding */ parseCancel),
@@ -1189,6 +1244,78 @@ function parseArtifact(data) {
         content: artifact.content,
         commitSha: optionalString(artifact.commitSha),
         pinned: artifact.pinned === true,
+    };
+}
+function parseAutomationTriggered(data) {
+    const run = object(object(data, 'data').run, 'data.run');
+    const jobRunId = optionalString(run.jobRunId);
+    if (jobRunId !== null && !RUN_ID.test(jobRunId))
+        throw new ParseError('data.run.jobRunId is not an id');
+    return {
+        jobRunId,
+        outcome: string(run.outcome, 'data.run.outcome'),
+        reason: optionalString(run.reason),
+        status: optionalString(run.status) ?? '',
+        started: run.started === true,
+        replayed: run.replayed === true,
+        workingBranch: optionalString(run.workingBranch),
+    };
+}
+/** The server does not sanitize a job's events: capped here as it caps v1 payloads (strings 2,000 characters, 25 items, depth 3). */
+function capLikeV1(value, depth = 0) {
+    if (typeof value === 'string')
+        return value.length > 2_000 ? `${value.slice(0, 2_000)}…` : value;
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (depth >= 3)
+        return '[deeper than 3 levels]';
+    if (Array.isArray(value))
+        return value.slice(0, 25).map((item) => capLikeV1(item, depth + 1));
+    return Object.fromEntries(Object.entries(value)
+        .slice(0, 25)
+        .map(([key, item]) => [key, capLikeV1(item, depth + 1)]));
+}
+function finite(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+function parseAutomationJob(data) {
+    const run = object(object(data, 'data').run, 'data.run');
+    const latest = typeof run.latest_ai_call === 'object' && run.latest_ai_call !== null ? run.latest_ai_call : {};
+    const metadata = typeof run.metadata === 'object' && run.metadata !== null ? run.metadata : {};
+    const calls = Array.isArray(run.ai_calls) ? run.ai_calls : [];
+    const events = calls.flatMap((call, c) => {
+        const list = typeof call === 'object' && call !== null && Array.isArray(call.events) ? call.events : [];
+        return list.map((raw, i) => {
+            const row = object(raw, `data.run.ai_calls[${c}].events[${i}]`);
+            const id = row.id;
+            if (typeof id !== 'string' && typeof id !== 'number')
+                throw new ParseError(`data.run.ai_calls[${c}].events[${i}].id is missing`);
+            const message = typeof row.message === 'string' ? row.message : '';
+            return {
+                id: String(id),
+                type: typeof row.event_type === 'string' ? row.event_type : 'event',
+                toolName: optionalString(row.tool_name),
+                message: message.length > 20_000 ? `${message.slice(0, 20_000)}…` : message,
+                payload: capLikeV1(row.payload ?? null),
+                createdAt: optionalString(row.created_at),
+            };
+        });
+    });
+    const id = string(run.id, 'data.run.id');
+    if (!RUN_ID.test(id))
+        throw new ParseError('data.run.id is not an id');
+    return {
+        id,
+        status: string(run.status, 'data.run.status'),
+        error: errorText(run.error),
+        startedAt: optionalString(run.started_at),
+        completedAt: optionalString(run.completed_at),
+        inputTokens: finite(run.input_tokens),
+        outputTokens: finite(run.output_tokens),
+        costUsd: finite(run.cost_usd),
+        model: optionalString(latest.model),
+        workingBranch: optionalString(metadata.working_branch),
+        events,
     };
 }
 
@@ -1377,7 +1504,7 @@ function readWorkflowContext(env = process.env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1818);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6511);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6661);
 /* harmony import */ var _plumbing_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(165);
 
@@ -1515,6 +1642,7 @@ class InputError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cf: () => (/* binding */ readAutomationInput),
 /* harmony export */   Hk: () => (/* binding */ targetsEventRepository),
 /* harmony export */   Ws: () => (/* binding */ artifactPath),
 /* harmony export */   cg: () => (/* binding */ MAX_PROMPT_CHARS),
@@ -1528,6 +1656,8 @@ class InputError extends Error {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _branches_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3429);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9354);
+/* harmony import */ var _plumbing_sanitize_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7861);
+
 
 
 
@@ -1722,6 +1852,14 @@ function readConnection({ getInput, context, env = process.env, onSecret }) {
 }
 /** Inputs that only starting a run takes: with `run-id` the step starts nothing, so they would be ignored silently. */
 const START_ONLY_INPUTS = ['prompt', 'prompt-file', 'mode', 'base-branch', 'working-branch', 'root-directory', 'idempotency-key'];
+/** The inputs that only starting a run takes, as they are set. */
+function startOnlyInputs(input) {
+    return [
+        ...START_ONLY_INPUTS.filter((name) => input(name) !== ''),
+        ...(/^true$/i.test(input('create-branch')) ? ['create-branch'] : []),
+        ...(!['', 'codex'].includes(input('harness')) ? ['harness'] : []),
+    ];
+}
 /** `run-id`: a run to follow instead of starting one; undefined when empty. */
 function readAttachRunId(input) {
     const runId = input('run-id');
@@ -1730,17 +1868,46 @@ function readAttachRunId(input) {
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(runId)) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('run-id', `"${runId}" is not a Mogplex run id; pass the \`run-id\` output of the step that started the run.`);
     }
-    const startOnly = [
-        ...START_ONLY_INPUTS.filter((name) => input(name) !== ''),
-        ...(/^true$/i.test(input('create-branch')) ? ['create-branch'] : []),
-        ...(!['', 'codex'].includes(input('harness')) ? ['harness'] : []),
-    ];
+    const startOnly = startOnlyInputs(input);
     if (startOnly.length > 0) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(startOnly[0] ?? 'run-id', `starts a run, but \`run-id\` is set: the step follows run ${runId} and starts nothing. Remove ${startOnly.map((name) => `\`${name}\``).join(', ')}, or \`run-id\` to start a run.`);
     }
     if (/^false$/i.test(input('wait')))
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('wait', 'cannot be `false` with `run-id`: following the run is all the step does.');
     return runId;
+}
+const INPUT_KEY = /^[a-z][a-z0-9_]{0,63}$/;
+const MAX_AUTOMATION_INPUT_BYTES = 512 * 1024;
+/**
+ * `automation-input`: an object, as JSON or YAML (the YAML parser loads only
+ * then), with keys as the server accepts them (`^[a-z][a-z0-9_]{0,63}$`, at
+ * most 32, 512 KiB in all). What each key must hold is the automation's own
+ * rule: the server says so when it refuses.
+ */
+async function readAutomationInput(text) {
+    if (text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = text.trim().startsWith('{') ? JSON.parse(text) : (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(text, { maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('automation-input', `is neither JSON nor YAML (${(0,_plumbing_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(error instanceof Error ? error.message : String(error), 200)}).`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('automation-input', 'must be an object of named inputs, e.g. `{"ticket": "WEB-42"}` or `ticket: WEB-42`.');
+    }
+    const keys = Object.keys(value);
+    const bad = keys.find((key) => !INPUT_KEY.test(key));
+    if (bad !== undefined) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('automation-input', `key "${(0,_plumbing_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)(bad, 80)}" is not one Mogplex accepts: lower-case letters, digits and \`_\`, starting with a letter, at most 64.`);
+    }
+    if (keys.length > 32)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('automation-input', `has ${keys.length} keys; an automation takes at most 32.`);
+    if (Buffer.byteLength(JSON.stringify(value)) > MAX_AUTOMATION_INPUT_BYTES) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('automation-input', 'is larger than the 512 KiB Mogplex accepts.');
+    }
+    return value;
 }
 const ARTIFACT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
 /** The server's rule for an artifact's path: `.mogplex/artifacts/<name>.json`, at most 240 characters. */
@@ -1786,10 +1953,31 @@ function artifactInstructions(names, schema) {
         : '';
     return `\n\n---\nWhen you are done, write your result as JSON to ${files} and commit ${names.length > 1 ? 'them' : 'it'} with your other changes: the workflow reads ${names.length > 1 ? 'these files' : 'this file'}.${shape}`;
 }
+/** `automation-id`: trigger that automation instead of starting a run; undefined when empty. */
+function readAutomationId(input) {
+    const id = input('automation-id');
+    if (id === '') {
+        if (input('automation-input') !== '')
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('automation-input', 'is set without `automation-id`: name the automation to trigger.');
+        return undefined;
+    }
+    if (!UUID.test(id))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('automation-id', `"${id}" is not an automation id (a UUID, from the automation's page in Mogplex).`);
+    if (input('run-id') !== '')
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('run-id', 'cannot be set with `automation-id`: the step either triggers an automation or follows a run.');
+    const startOnly = startOnlyInputs(input);
+    if (startOnly.length > 0) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(startOnly[0] ?? 'automation-id', `is for starting a run, but \`automation-id\` is set: the automation holds its instructions, harness and branches. Remove ${startOnly.map((name) => `\`${name}\``).join(', ')}, and pass what the automation needs in \`automation-input\`.`);
+    }
+    if (input('artifact') !== '')
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('artifact', 'is for runs the step starts: an automation job has no artifact route.');
+    return id.toLowerCase();
+}
 /** Reads and validates every input; throws InputError on the first bad one. */
 function readSettings(options) {
     const { getInput, context, env = process.env } = options;
     const input = (name) => getInput(name).trim();
+    const automationId = readAutomationId(input);
     const attachRunId = readAttachRunId(input);
     const artifacts = parseArtifactNames(getInput('artifact'));
     const artifactSchema = artifacts ? parseArtifactSchema(input('artifact-schema'), env.GITHUB_WORKSPACE ?? process.cwd()) : undefined;
@@ -1801,7 +1989,7 @@ function readSettings(options) {
     const settings = {
         ...readConnection(options),
         repo: parseRepo(input('repo') || context.repository),
-        prompt: attachRunId === undefined
+        prompt: attachRunId === undefined && automationId === undefined
             ? readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false)
             : '',
         harness: parseChoice('harness', input('harness') || 'codex', HARNESSES),
@@ -1820,7 +2008,7 @@ function readSettings(options) {
         githubToken: '',
     };
     // A run taken up by id has its branches already.
-    const branches = attachRunId === undefined
+    const branches = attachRunId === undefined && automationId === undefined
         ? (0,_branches_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseBranches */ ._)({ base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch }, context, targetsEventRepository(settings.repo, context))
         : {};
     const { baseBranch, workingBranch } = branches;
@@ -1862,6 +2050,7 @@ function readSettings(options) {
         ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
         ...(idempotencyKey !== '' && { idempotencyKey }),
         ...(attachRunId !== undefined && { attachRunId }),
+        ...(automationId !== undefined && { automation: { id: automationId, inputText: input('automation-input') } }),
         ...(artifacts !== undefined && { artifacts }),
         ...(artifactSchema !== undefined && { artifactSchema }),
         ...(branchForArtifacts && input('create-branch') === '' && { artifactImpliesBranch: true }),
@@ -1874,7 +2063,7 @@ function readSettings(options) {
 
 /***/ }),
 
-/***/ 1818:
+/***/ 6511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2172,6 +2361,78 @@ const NOT_FOUND_PATIENCE_MS = 60_000;
 function notFoundRetryDelay(since, misses, now, patienceMs = NOT_FOUND_PATIENCE_MS) {
     const left = since + patienceMs - now;
     return left <= 0 ? undefined : Math.min(left, 15_000, 1_000 * 2 ** (misses - 1));
+}
+
+;// CONCATENATED MODULE: ./src/follow/automation-job.ts
+
+
+
+
+
+
+
+async function followAutomationJob(options) {
+    const { cadence } = options;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new Error('timeout')), Math.max(0, options.deadline - Date.now()));
+    const stop = AbortSignal.any([options.signal, timeout.signal]);
+    const ledger = new EventLedger();
+    let interval = cadence.firstMs;
+    let ending = false;
+    let failures = 0;
+    let notFound;
+    try {
+        for (let status = ''; !(0,schema/* isTerminal */.Hd)(status);) {
+            await (0,sleep/* sleep */.yy)(jittered(cadence, interval, options.random), stop);
+            const askedAt = Date.now();
+            let job;
+            try {
+                job = await options.client.getAutomationJob(options.automationId, options.jobRunId, stop);
+            }
+            catch (error) {
+                if (stop.aborted)
+                    throw error;
+                if (error instanceof errors/* ApiError */.hD && error.status === 404) {
+                    notFound = { since: notFound?.since ?? Date.now(), misses: (notFound?.misses ?? 0) + 1 };
+                    const retryIn = notFoundRetryDelay(notFound.since, notFound.misses, Date.now());
+                    if (retryIn === undefined)
+                        throw error;
+                    interval = retryIn;
+                }
+                else if (error instanceof errors/* TransportError */.wX ||
+                    (error instanceof errors/* ApiError */.hD && (0,retry/* isRetryable */.r3)({ kind: 'status', status: error.status }))) {
+                    failures += 1;
+                    interval = Math.min(cadence.quietMs, cadence.endingMs * 2 ** (failures - 1));
+                }
+                else {
+                    throw error;
+                }
+                options.onNote({ kind: 'poll-error', error: error });
+                continue;
+            }
+            failures = 0;
+            notFound = undefined;
+            options.onJob(job);
+            const fresh = ledger.take(job.events);
+            for (const event of fresh) {
+                ending ||= announcesEnd(event);
+                options.onEvent(event);
+            }
+            status = job.status;
+            interval = nextInterval(cadence, Math.max(interval, Date.now() - askedAt), { events: fresh.length > 0, ending });
+        }
+        return 'terminal';
+    }
+    catch (error) {
+        if (options.signal.aborted)
+            return 'aborted';
+        if (timeout.signal.aborted)
+            return 'timeout';
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/follow/follower.ts
@@ -2773,7 +3034,9 @@ function renderHeader(report, token) {
     const { run } = report;
     const branch = `${run.branch.base ?? '(default)'} -> ${run.branch.working ?? run.branch.base ?? '(default)'}`;
     return untrusted([
-        `Mogplex run ${(0,sanitize/* inline */.mG)(run.runId, 80)} ${report.attached ? 'attached (started elsewhere; this step follows it and starts nothing)' : report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
+        report.automation
+            ? `Mogplex automation ${(0,sanitize/* inline */.mG)(report.automation.id, 80)}: job ${(0,sanitize/* inline */.mG)(run.runId, 80)} ${report.replayed ? 'replayed (triggered earlier by this workflow run)' : 'triggered'}`
+            : `Mogplex run ${(0,sanitize/* inline */.mG)(run.runId, 80)} ${report.attached ? 'attached (started elsewhere; this step follows it and starts nothing)' : report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
         `  harness: ${(0,sanitize/* inline */.mG)(report.harness || '?', 40)}   repo: ${(0,sanitize/* inline */.mG)(report.repo, 120)}   branch: ${(0,sanitize/* inline */.mG)(branch, 200)}`,
     ], token);
 }
@@ -3026,9 +3289,22 @@ async function readArtifacts(client, runId, names, schema, directory = process.e
 
 
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
-const STATUSES = new Set(['pending', 'streaming', 'awaiting_input', 'success', 'failed', 'cancelled']);
+const STATUSES = new Set(['pending', 'streaming', 'awaiting_input', 'running', 'success', 'failed', 'cancelled']);
 /** An output past this is left empty (GitHub holds a job's outputs to 1 MB in all); the file has it whole. */
 const MAX_ARTIFACT_OUTPUT_BYTES = 256 * 1024;
+/** What only an automation job shows: tokens, cost (null on today's server) and the model; a model name passes as one clean line. */
+function automationOutputs(report) {
+    const job = report.automation;
+    if (!job)
+        return {};
+    const number = (value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : '');
+    return {
+        'input-tokens': number(job.inputTokens),
+        'output-tokens': number(job.outputTokens),
+        'cost-usd': number(job.costUsd),
+        model: /^[A-Za-z0-9._:/-]{1,100}$/.test(job.model ?? '') ? (job.model ?? '') : '',
+    };
+}
 function artifactOutputs(report, warnings) {
     if (!report.artifact)
         return {};
@@ -3074,6 +3350,7 @@ function outputsOf(report) {
             'event-count': String(report.eventCount),
             'tool-calls': String(report.toolCalls),
             ...artifactOutputs(report, warnings),
+            ...automationOutputs(report),
         },
         warnings,
     };
@@ -3169,6 +3446,16 @@ function renderSummary(report) {
         ...(waitedMs(report, report.finishedAt) > 0 ? [row('Waited for input', formatDuration(waitedMs(report, report.finishedAt)))] : []),
         row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
         row('Tool calls', String(report.toolCalls)),
+        ...(report.automation
+            ? [
+                row('Automation', code(report.automation.id)),
+                row('Model', (0,sanitize/* escapeMarkup */.My)(report.automation.model ?? '', 100)),
+                row('Tokens', `${report.automation.inputTokens ?? '?'} in, ${report.automation.outputTokens ?? '?'} out`),
+                row('Cost', report.automation.costUsd === null || report.automation.costUsd === undefined
+                    ? 'not reported'
+                    : `$${report.automation.costUsd.toFixed(4)}`),
+            ]
+            : []),
     ];
     const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
     if (report.failure)
@@ -3191,6 +3478,7 @@ function renderSummary(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/followed-run.ts
+
 
 
 
@@ -3237,9 +3525,7 @@ class FollowedRun {
         const { report, settings, log } = this;
         const overLimit = new AbortController();
         const transcript = new Transcript(report.startedAt, `the events file (\`events-file\` output: ${this.events.path})`);
-        const followed = await followRun({
-            client: this.client,
-            run: report.run,
+        const common = {
             cadence: cadenceFor(settings.requestsPerMinute),
             deadline: Date.now() + settings.timeoutMs,
             signal: AbortSignal.any([cancel.signal, overLimit.signal]),
@@ -3257,15 +3543,6 @@ class FollowedRun {
                 }
                 log.print(settings.logLevel === 'quiet' ? renderQuietEvent(event, report.startedAt, log.token()) : transcript.render(event, log.token()));
             },
-            onRun: (run) => {
-                const from = report.run.status;
-                report.run = run;
-                if (run.status === from)
-                    return;
-                log.print([...transcript.flush(log.token()), ...renderStatusChange(from, run, log.token())]);
-                this.onPause(from, run.status);
-                void this.comment?.publish(report);
-            },
             onNote: (note) => {
                 if (note.kind === 'window-full')
                     report.windowFull = note.shown;
@@ -3273,10 +3550,43 @@ class FollowedRun {
                     report.eventsLost = true;
                 log.print(untrusted([describeNote(note, errors/* describeError */.Uc)], log.token()));
             },
-        });
+        };
+        const onRun = (run) => {
+            const from = report.run.status;
+            report.run = run;
+            if (run.status === from)
+                return;
+            log.print([...transcript.flush(log.token()), ...renderStatusChange(from, run, log.token())]);
+            this.onPause(from, run.status);
+            void this.comment?.publish(report);
+        };
+        const automation = report.automation;
+        let end;
+        if (automation) {
+            end = await followAutomationJob({
+                ...common,
+                client: this.client,
+                automationId: automation.id,
+                jobRunId: report.run.runId,
+                // The only route that shows tokens, cost and the model.
+                onJob: (job) => {
+                    Object.assign(automation, {
+                        inputTokens: job.inputTokens,
+                        outputTokens: job.outputTokens,
+                        costUsd: job.costUsd,
+                        model: job.model,
+                    });
+                    onRun(jobAsRun(report.run, job));
+                },
+            });
+        }
+        else {
+            const followed = await followRun({ ...common, client: this.client, run: report.run, onRun });
+            report.run = followed.run;
+            end = followed.end;
+        }
         log.print(transcript.flush(log.token()));
-        report.run = followed.run;
-        return overLimit.signal.aborted && !cancel.signal.aborted ? 'limit' : followed.end;
+        return overLimit.signal.aborted && !cancel.signal.aborted ? 'limit' : end;
     }
     /** A pause is said at once (a warning naming the run and where it is answered); its time goes to the summary. */
     onPause(from, to) {
@@ -3402,6 +3712,21 @@ class FollowedRun {
         await this.comment?.publish(report);
     }
     async cancel(why) {
+        const automation = this.report.automation;
+        if (automation) {
+            try {
+                const { alreadyEnded } = await this.client.cancelAutomationJob(automation.id, this.report.run.runId, {
+                    urgent: true,
+                    timeoutMs: URGENT_CANCEL_TIMEOUT_MS,
+                });
+                core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+                core/* info */.pq(`${why}: the automation job was cancelled${alreadyEnded ? ' (it had already ended)' : ''}.`);
+            }
+            catch (error) {
+                core/* warning */.$e(`${why}, but cancelling the automation job failed; the post step will try again. ${(0,errors/* describeError */.Uc)(error)}`);
+            }
+            return;
+        }
         try {
             const result = await this.cancelWithRetry();
             if (result.run)
@@ -3425,6 +3750,16 @@ class FollowedRun {
             }
         }
     }
+}
+/** An automation job's detail, as the run the report follows (its own status names: `running` for a job at work). */
+function jobAsRun(run, job) {
+    return {
+        ...run,
+        status: job.status,
+        error: job.error,
+        updatedAt: job.completedAt ?? run.updatedAt,
+        branch: { ...run.branch, working: job.workingBranch ?? run.branch.working },
+    };
 }
 function terminalFailure(run) {
     if (run.status === 'success')
@@ -4403,6 +4738,7 @@ async function attach(runId, client, cancel) {
  * job, step and the request body are in, so two steps, jobs or matrix legs
  * that ask for different things never share a key (which would be a 409).
  * In comment mode the triggering comment is in too: each ask is its own run.
+ * `request` is the start's body, or an automation trigger's automation, repo and input.
  */
 function deriveIdempotencyKey(context, request) {
     const hash = (0,external_node_crypto_.createHash)('sha256')
@@ -4416,6 +4752,60 @@ function deriveIdempotencyKey(context, request) {
     ]))
         .digest('hex');
     return `gha-${context.runId || 'local'}-${hash.slice(0, 48)}`.slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/run/automation.ts
+// Triggering a Mogplex automation instead of starting a run (mogplex-api.md
+// section 8): the way a key limited to automations starts work. The trigger
+// answers 202 even when nothing runs, so its outcome is read, not assumed.
+
+
+
+
+
+
+
+/** The trigger started nothing (`suppressed`): why, as the server said. */
+class AutomationSuppressed extends Error {
+    name = 'AutomationSuppressed';
+}
+/** Triggers the automation for the repository; the job is reported like a run from here. */
+async function triggerAutomation(settings, context, client, cancel) {
+    const input = await (0,inputs_settings/* readAutomationInput */.Cf)(settings.automation.inputText);
+    const repo = await resolveRepo(client, settings.repo, cancel.signal);
+    cancel.signal.throwIfAborted();
+    const body = JSON.stringify({ repoId: repo.id, input });
+    // The server compares only the input under a key: the repository and the automation go into the key.
+    const key = settings.idempotencyKey ?? deriveIdempotencyKey(context, { automationId: settings.automation.id, repoId: repo.id, input });
+    const triggered = await client.triggerAutomation(settings.automation.id, body, key, cancel.hurry);
+    if (triggered.outcome === 'suppressed' || triggered.jobRunId === null) {
+        core/* saveState */.LZ(state/* STATE */.c.done, 'true');
+        throw new AutomationSuppressed(`Mogplex started nothing for automation ${settings.automation.id} (outcome ${(0,sanitize/* inline */.mG)(triggered.outcome, 40)}): ${(0,sanitize/* inline */.mG)(triggered.reason ?? 'no reason given', 300)}.`);
+    }
+    core/* saveState */.LZ(state/* STATE */.c.automationId, settings.automation.id);
+    core/* saveState */.LZ(state/* STATE */.c.runId, triggered.jobRunId);
+    core/* setOutput */.uH('run-id', triggered.jobRunId);
+    core/* setOutput */.uH('triggered', 'true');
+    if (triggered.reason === 'INSTALLATION_CONCURRENCY_LIMIT') {
+        core/* info */.pq(`Automation job ${triggered.jobRunId} is queued: the installation runs at most 8 jobs at once; it starts by itself when one ends.`);
+    }
+    const now = new Date().toISOString();
+    const run = {
+        runId: triggered.jobRunId,
+        aiCallId: null,
+        status: 'pending',
+        harness: 'automation',
+        repoId: repo.id,
+        branch: { base: null, working: triggered.workingBranch, createBranch: true },
+        createdAt: now,
+        updatedAt: now,
+        error: null,
+        mode: null,
+        terminalCommitSha: null,
+    };
+    const report = newReport({ ...run, replayed: triggered.replayed }, repo.name);
+    report.automation = { id: settings.automation.id };
+    return { report, key };
 }
 
 // EXTERNAL MODULE: ./src/run/attempt-file.ts
@@ -4532,6 +4922,7 @@ async function startFailure(client, error, cancelled, redact) {
 
 
 
+
 /** The Mogplex client for this step: its budget, what it cuts out of answers, where it logs. */
 function mogplexClient(settings, secrets, log) {
     return new client/* MogplexClient */.a({
@@ -4566,7 +4957,7 @@ async function main() {
         secrets.add(secret);
     };
     // Comment mode: the comment starts a run only when it asks for one and its author may. With `run-id` the step starts nothing.
-    const attaching = getInput('run-id').trim() !== '';
+    const attaching = getInput('run-id').trim() !== '' || getInput('automation-id').trim() !== '';
     // A label or an assignment hands an issue over when `trigger-label` or `trigger-assignee` is set.
     const trigger = attaching
         ? undefined
@@ -4613,8 +5004,10 @@ async function main() {
     core/* saveState */.LZ(state/* STATE */.c.apiUrl, settings.apiUrl);
     let started;
     try {
-        started =
-            settings.attachRunId === undefined
+        const { automation } = settings;
+        started = automation
+            ? await triggerAutomation({ ...settings, automation }, context, client, cancel)
+            : settings.attachRunId === undefined
                 ? await start(settings, context, client, cancel)
                 : await attach(settings.attachRunId, client, cancel);
     }
@@ -4774,6 +5167,8 @@ const STATE = {
     isPost: 'isPost',
     apiUrl: 'apiUrl',
     runId: 'runId',
+    /** Set when `runId` is an automation job: it is cancelled through its automation's route. */
+    automationId: 'automationId',
     /**
      * The start request's Idempotency-Key, and the file (under RUNNER_TEMP) and
      * hash of its body, saved before it is sent: a run may exist before its id
@@ -4869,6 +5264,14 @@ async function post() {
         if (attempt) {
             // The main step stopped while its start request was in flight.
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((await (0,_run_may_have_started_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelMaybeStarted */ .Y)(client, attempt)).said);
+            return;
+        }
+        const automationId = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_plumbing_state_js__WEBPACK_IMPORTED_MODULE_7__/* .STATE */ .c.automationId);
+        if (automationId !== '') {
+            const { alreadyEnded } = await client.cancelAutomationJob(automationId, runId);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(alreadyEnded
+                ? `Automation job ${runId} had already ended.`
+                : `The main step stopped before automation job ${runId} ended: it was cancelled.`);
             return;
         }
         const result = await client.cancelRun(runId);
@@ -4996,6 +5399,13 @@ async function cancelMaybeStarted(client, attempt) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -5199,6 +5609,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

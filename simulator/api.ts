@@ -5,6 +5,7 @@ import { fail, nextNotFound, ok, type Reply } from './http.js';
 import { presentEvent, presentRun, segmentEvents, type RunStore } from './runs.js';
 import type { RepoGit } from './git.js';
 import type { RunStartLimiter, SlidingWindow } from './limits.js';
+import type { AutomationStore } from './automations.js';
 import { normalizeStartRequest, optionalString, StartRequestError } from './validate.js';
 import type { JsonObject, JsonValue, RepoRecord, Scope, ServerVersion } from './types.js';
 
@@ -24,6 +25,7 @@ export interface ApiContext {
   automationOnly: ReadonlySet<string>;
   /** Files under .mogplex/artifacts/ of every successful run on its own branch, by file name. */
   artifacts: Readonly<Record<string, JsonValue | { raw: string }>>;
+  automations: AutomationStore;
 }
 
 export interface ApiRequest {
@@ -54,6 +56,34 @@ const NEWER_ROUTES: Route[] = [
   ...AUGUST_ROUTES,
   { pattern: /^\/runs\/([^/]+)\/events\/stream$/, methods: { GET: { scope: 'read', handler: streamEvents } } },
   { pattern: /^\/runs\/([^/]+)\/artifact$/, methods: { GET: { scope: 'read', handler: readArtifact } } },
+  {
+    pattern: /^\/automations\/([^/]+)\/trigger$/,
+    methods: {
+      POST: {
+        scope: 'write',
+        handler: (ctx, req, token, params, now) =>
+          ctx.automations.trigger(token, params[0] ?? '', optionalString(req.headers['idempotency-key']), req.body, now),
+      },
+    },
+  },
+  {
+    pattern: /^\/automations\/([^/]+)\/runs\/([^/]+)$/,
+    methods: {
+      GET: {
+        scope: 'read',
+        handler: (ctx, _req, token, params, now) => ctx.automations.detail(token, params[0] ?? '', params[1] ?? '', now),
+      },
+    },
+  },
+  {
+    pattern: /^\/automations\/([^/]+)\/runs\/([^/]+)\/cancel$/,
+    methods: {
+      POST: {
+        scope: 'write',
+        handler: (ctx, _req, token, params, now) => ctx.automations.cancel(token, params[0] ?? '', params[1] ?? '', now),
+      },
+    },
+  },
 ];
 const ROUTES: Record<ServerVersion, Route[]> = { august: AUGUST_ROUTES, newer: NEWER_ROUTES };
 

@@ -11,6 +11,7 @@ import { BodyTooLargeError, fail, faultReply, garbled, nextNotFound, readBody, t
 import { RunStartLimiter, SlidingWindow } from './limits.js';
 import { middleware, requestedUrl } from './middleware.js';
 import { presentEvent, RunStore } from './runs.js';
+import { AutomationStore, type SimAutomation } from './automations.js';
 import { getScenario, scenarioNames } from './scenarios.js';
 import type {
   FaultAction,
@@ -26,6 +27,7 @@ import type {
 } from './types.js';
 
 export type * from './types.js';
+export type { SimAutomation, AutomationInputField } from './automations.js';
 export { SCENARIOS, getScenario, scenarioNames } from './scenarios.js';
 
 export const API_BASE = '/api/v1/mogplex';
@@ -42,6 +44,22 @@ export const DEFAULT_TOKENS: Readonly<Record<string, Scope[]>> = {
   [SIM_READONLY_TOKEN]: ['read'],
   [SIM_AUTOMATION_TOKEN]: ['read', 'write'],
 };
+
+/** An automation with an API trigger on acme/web: a `ticket` (required) and `dry_run` input. */
+export const AUTOMATION_ID = '5d1c9a7e-2f4b-4c8d-9e6a-0b1c2d3e4f50';
+export const DEFAULT_AUTOMATIONS: readonly SimAutomation[] = [
+  {
+    id: AUTOMATION_ID,
+    trigger: 'api',
+    state: 'published',
+    repos: [REPO_WEB_ID],
+    inputs: [
+      { key: 'ticket', type: 'string', required: true, maxLength: 200 },
+      { key: 'dry_run', type: 'boolean' },
+    ],
+    scenario: 'agent',
+  },
+];
 
 /** The platform ends the stream function after this long (`maxDuration = 800`). */
 export const STREAM_MAX_MS = 800_000;
@@ -80,10 +98,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const requests: RecordedRequest[] = [];
   const repos = options.repos ?? [...DEFAULT_REPOS];
   const repoGit = options.repoGit ?? DEFAULT_REPO_GIT;
+  const git = new Map(repos.map((r) => [r.id, new RepoGit(r.full_name, r.default_branch ?? 'main', repoGit[r.full_name])]));
+  const automationOnly = new Set(options.automationOnlyTokens ?? [SIM_AUTOMATION_TOKEN]);
   const ctx: ApiContext = {
     tokens: options.tokens ?? { ...DEFAULT_TOKENS },
     repos,
-    git: new Map(repos.map((r) => [r.id, new RepoGit(r.full_name, r.default_branch ?? 'main', repoGit[r.full_name])])),
+    git,
     store,
     defaultScenario,
     rateLimiter: rateLimit ? new SlidingWindow(rateLimit.limit, rateLimit.windowMs) : null,
@@ -98,8 +118,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       : null,
     cancelShape: options.cancelShape ?? 'current',
     server: options.server ?? 'newer',
-    automationOnly: new Set(options.automationOnlyTokens ?? [SIM_AUTOMATION_TOKEN]),
+    automationOnly,
     artifacts: options.artifacts ?? {},
+    automations: new AutomationStore(options.automations ?? [...DEFAULT_AUTOMATIONS], store, repos, git, automationOnly),
   };
   const streamMaxMs = options.streamMaxMs ?? STREAM_MAX_MS;
 

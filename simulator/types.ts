@@ -293,6 +293,8 @@ export interface SimulatorOptions {
    * `{ raw }` for a file that is not valid JSON. Served by GET /runs/{id}/artifact.
    */
   artifacts?: Record<string, JsonValue | { raw: string }>;
+  /** Automations this account has (default: one with an API trigger on acme/web, see AUTOMATION_ID). */
+  automations?: import('./automations.js').SimAutomation[];
   port?: number;
   host?: string;
   tokens?: Record<string, Scope[]>;

@@ -17,6 +17,7 @@ import { inline } from './plumbing/sanitize.js';
 import { Secrets } from './plumbing/secrets.js';
 import { compileArtifactSchema } from './run/artifacts.js';
 import { attach } from './run/attach.js';
+import { triggerAutomation } from './run/automation.js';
 import { start, startFailure } from './run/start.js';
 import { STATE } from './plumbing/state.js';
 
@@ -58,7 +59,7 @@ export async function main(): Promise<void> {
     secrets.add(secret);
   };
   // Comment mode: the comment starts a run only when it asks for one and its author may. With `run-id` the step starts nothing.
-  const attaching = getInput('run-id').trim() !== '';
+  const attaching = getInput('run-id').trim() !== '' || getInput('automation-id').trim() !== '';
   // A label or an assignment hands an issue over when `trigger-label` or `trigger-assignee` is set.
   const trigger = attaching
     ? undefined
@@ -102,8 +103,10 @@ export async function main(): Promise<void> {
 
   let started: { report: RunReport; key: string };
   try {
-    started =
-      settings.attachRunId === undefined
+    const { automation } = settings;
+    started = automation
+      ? await triggerAutomation({ ...settings, automation }, context, client, cancel)
+      : settings.attachRunId === undefined
         ? await start(settings, context, client, cancel)
         : await attach(settings.attachRunId, client, cancel);
   } catch (error) {

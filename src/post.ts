@@ -35,6 +35,16 @@ export async function post(): Promise<void> {
       core.info((await cancelMaybeStarted(client, attempt)).said);
       return;
     }
+    const automationId = core.getState(STATE.automationId);
+    if (automationId !== '') {
+      const { alreadyEnded } = await client.cancelAutomationJob(automationId, runId);
+      core.info(
+        alreadyEnded
+          ? `Automation job ${runId} had already ended.`
+          : `The main step stopped before automation job ${runId} ended: it was cancelled.`,
+      );
+      return;
+    }
     const result = await client.cancelRun(runId);
     core.info(
       result.alreadyTerminal

@@ -3,6 +3,8 @@ import { ApiError, TransportError } from './errors.js';
 import { DEFAULT_RETRY, MAX_RETRY_AFTER_MS, nextDelay, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from './retry.js';
 import {
   parseArtifact,
+  parseAutomationJob,
+  parseAutomationTriggered,
   parseCancel,
   parseErrorBody,
   parseEventsPage,
@@ -14,6 +16,8 @@ import {
   ParseError,
   successData,
   type Artifact,
+  type AutomationJob,
+  type AutomationTriggered,
   type CancelResult,
   type EventsPage,
   type Repo,
@@ -80,6 +84,8 @@ interface CallOptions<T> {
   urgent?: boolean;
   /** One attempt, no retries: the follower paces its own next try. */
   once?: boolean;
+  /** The answer is `{ ok: true, ... }` without `data` (the automation cancel route): `parse` gets the whole body. */
+  bare?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -249,6 +255,59 @@ export class MogplexClient {
     throw new TransportError(operation, `HTTP ${answer.status} that is not an event stream`);
   }
 
+  /** Triggers an automation for a repository (a key limited to automations may): 202 even when nothing started. */
+  triggerAutomation(automationId: string, body: string, idempotencyKey: string, signal?: AbortSignal): Promise<AutomationTriggered> {
+    return this.call({
+      method: 'POST',
+      path: `/automations/${encodeURIComponent(automationId)}/trigger`,
+      operation: 'trigger automation',
+      parse: parseAutomationTriggered,
+      body,
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+      signal,
+    });
+  }
+
+  /** An automation job, with all its events so far (its answer grows with the run). */
+  getAutomationJob(automationId: string, jobRunId: string, signal?: AbortSignal): Promise<AutomationJob> {
+    return this.call({
+      method: 'GET',
+      path: `/automations/${encodeURIComponent(automationId)}/runs/${encodeURIComponent(jobRunId)}`,
+      operation: 'automation run',
+      parse: (data) => {
+        const job = parseAutomationJob(data);
+        if (job.id !== jobRunId) throw new ParseError(`the answer is about job ${job.id}, not ${jobRunId}`);
+        return job;
+      },
+      signal,
+      once: true,
+    });
+  }
+
+  /** Cancels an automation job; not idempotent: an ended job answers 409, which is not an error here. */
+  async cancelAutomationJob(
+    automationId: string,
+    jobRunId: string,
+    options: { urgent?: boolean; timeoutMs?: number } = {},
+  ): Promise<{ alreadyEnded: boolean }> {
+    try {
+      await this.call({
+        method: 'POST',
+        path: `/automations/${encodeURIComponent(automationId)}/runs/${encodeURIComponent(jobRunId)}/cancel`,
+        operation: 'cancel automation run',
+        parse: () => undefined,
+        bare: true,
+        body: '{}',
+        headers: { 'Content-Type': 'application/json' },
+        ...options,
+      });
+      return { alreadyEnded: false };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) return { alreadyEnded: true };
+      throw error;
+    }
+  }
+
   /** A JSON file the run committed under `.mogplex/artifacts/` (newer server; an older one answers its HTML 404). */
   getArtifact(runId: string, path: string, signal?: AbortSignal): Promise<Artifact> {
     return this.call({
@@ -360,7 +419,11 @@ export class MogplexClient {
   private interpret<T>(answer: HttpAnswer, options: CallOptions<T>): T {
     const json = this.parse(answer.body);
     if (answer.status >= 200 && answer.status < 300) {
-      const data = successData(json);
+      const data = options.bare
+        ? typeof json === 'object' && json !== null && (json as { ok?: unknown }).ok === true
+          ? json
+          : undefined
+        : successData(json);
       if (data === undefined) {
         throw new AttemptFailure(
           { kind: 'garbled' },

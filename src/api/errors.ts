@@ -45,8 +45,8 @@ function advice(error: ApiError): string {
       if (error.code === 'AUTOMATION_REQUIRED') {
         return (
           'This key may start work only through a Mogplex automation (the key is set to "Automations only", or its team requires that), so retrying cannot help. ' +
-          "Change the key's access to Full access in Mogplex (Settings → Mogplex Keys; for a team rule, a team owner changes it in the team's settings), " +
-          'or use a key with full access for this workflow.'
+          'Set `automation-id` (and `automation-input`) to trigger a Mogplex automation with an API trigger instead, ' +
+          "or change the key's access to Full access in Mogplex (Settings → Mogplex Keys; for a team rule, a team owner changes it in the team's settings)."
         );
       }
       return 'The token lacks the `write` scope, which starting and cancelling runs need. Create a token with `read` and `write` scopes.';

@@ -214,3 +214,102 @@ export function parseArtifact(data: unknown): Artifact {
     pinned: artifact.pinned === true,
   };
 }
+
+/** POST /automations/{id}/trigger's answer: 202 even when nothing started (mogplex-api.md section 8). */
+export interface AutomationTriggered {
+  /** The job's id (not a run id: the v1 run routes answer 404 for it); null when nothing started. */
+  jobRunId: string | null;
+  outcome: string;
+  reason: string | null;
+  status: string;
+  started: boolean;
+  replayed: boolean;
+  workingBranch: string | null;
+}
+
+export function parseAutomationTriggered(data: unknown): AutomationTriggered {
+  const run = object(object(data, 'data').run, 'data.run');
+  const jobRunId = optionalString(run.jobRunId);
+  if (jobRunId !== null && !RUN_ID.test(jobRunId)) throw new ParseError('data.run.jobRunId is not an id');
+  return {
+    jobRunId,
+    outcome: string(run.outcome, 'data.run.outcome'),
+    reason: optionalString(run.reason),
+    status: optionalString(run.status) ?? '',
+    started: run.started === true,
+    replayed: run.replayed === true,
+    workingBranch: optionalString(run.workingBranch),
+  };
+}
+
+/** An automation job as GET /automations/{id}/runs/{jobRunId} answers it (snake_case; its events raw). */
+export interface AutomationJob {
+  id: string;
+  status: string;
+  error: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  costUsd: number | null;
+  model: string | null;
+  workingBranch: string | null;
+  events: RunEvent[];
+}
+
+/** The server does not sanitize a job's events: capped here as it caps v1 payloads (strings 2,000 characters, 25 items, depth 3). */
+function capLikeV1(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.length > 2_000 ? `${value.slice(0, 2_000)}…` : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= 3) return '[deeper than 3 levels]';
+  if (Array.isArray(value)) return value.slice(0, 25).map((item) => capLikeV1(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, 25)
+      .map(([key, item]) => [key, capLikeV1(item, depth + 1)]),
+  );
+}
+
+function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export function parseAutomationJob(data: unknown): AutomationJob {
+  const run = object(object(data, 'data').run, 'data.run');
+  const latest = typeof run.latest_ai_call === 'object' && run.latest_ai_call !== null ? (run.latest_ai_call as Json) : {};
+  const metadata = typeof run.metadata === 'object' && run.metadata !== null ? (run.metadata as Json) : {};
+  const calls = Array.isArray(run.ai_calls) ? run.ai_calls : [];
+  const events = calls.flatMap((call, c) => {
+    const list =
+      typeof call === 'object' && call !== null && Array.isArray((call as Json).events) ? ((call as Json).events as unknown[]) : [];
+    return list.map((raw, i): RunEvent => {
+      const row = object(raw, `data.run.ai_calls[${c}].events[${i}]`);
+      const id = row.id;
+      if (typeof id !== 'string' && typeof id !== 'number') throw new ParseError(`data.run.ai_calls[${c}].events[${i}].id is missing`);
+      const message = typeof row.message === 'string' ? row.message : '';
+      return {
+        id: String(id),
+        type: typeof row.event_type === 'string' ? row.event_type : 'event',
+        toolName: optionalString(row.tool_name),
+        message: message.length > 20_000 ? `${message.slice(0, 20_000)}…` : message,
+        payload: capLikeV1(row.payload ?? null),
+        createdAt: optionalString(row.created_at),
+      };
+    });
+  });
+  const id = string(run.id, 'data.run.id');
+  if (!RUN_ID.test(id)) throw new ParseError('data.run.id is not an id');
+  return {
+    id,
+    status: string(run.status, 'data.run.status'),
+    error: errorText(run.error),
+    startedAt: optionalString(run.started_at),
+    completedAt: optionalString(run.completed_at),
+    inputTokens: finite(run.input_tokens),
+    outputTokens: finite(run.output_tokens),
+    costUsd: finite(run.cost_usd),
+    model: optionalString(latest.model),
+    workingBranch: optionalString(metadata.working_branch),
+    events,
+  };
+}

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { chooseBranches } from './branches.js';
 import type { WorkflowContext } from '../event/context.js';
 import { InputError } from './input-error.js';
+import { inline } from '../plumbing/sanitize.js';
 
 /** `mogplex` needs the newer server (an older one answers 400 "Invalid harness"). */
 export const HARNESSES = ['codex', 'claude-code', 'mogplex'] as const;
@@ -49,6 +50,8 @@ export interface Settings {
   requireChanges: boolean;
   /** `run-id`: follow this run, started elsewhere, instead of starting one. */
   attachRunId?: string;
+  /** `automation-id` and `automation-input` (JSON or YAML, parsed before any request by `readAutomationInput`). */
+  automation?: { id: string; inputText: string };
   /** Cancel the run once more tool calls than this have started. */
   maxToolCalls?: number;
   /** `artifact`: names of JSON files the run commits under `.mogplex/artifacts/`, read after a success. */
@@ -295,6 +298,15 @@ export function readConnection({ getInput, context, env = process.env, onSecret 
 /** Inputs that only starting a run takes: with `run-id` the step starts nothing, so they would be ignored silently. */
 const START_ONLY_INPUTS = ['prompt', 'prompt-file', 'mode', 'base-branch', 'working-branch', 'root-directory', 'idempotency-key'] as const;
 
+/** The inputs that only starting a run takes, as they are set. */
+function startOnlyInputs(input: (name: string) => string): string[] {
+  return [
+    ...START_ONLY_INPUTS.filter((name) => input(name) !== ''),
+    ...(/^true$/i.test(input('create-branch')) ? ['create-branch'] : []),
+    ...(!['', 'codex'].includes(input('harness')) ? ['harness'] : []),
+  ];
+}
+
 /** `run-id`: a run to follow instead of starting one; undefined when empty. */
 function readAttachRunId(input: (name: string) => string): string | undefined {
   const runId = input('run-id');
@@ -302,11 +314,7 @@ function readAttachRunId(input: (name: string) => string): string | undefined {
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(runId)) {
     throw new InputError('run-id', `"${runId}" is not a Mogplex run id; pass the \`run-id\` output of the step that started the run.`);
   }
-  const startOnly = [
-    ...START_ONLY_INPUTS.filter((name) => input(name) !== ''),
-    ...(/^true$/i.test(input('create-branch')) ? ['create-branch'] : []),
-    ...(!['', 'codex'].includes(input('harness')) ? ['harness'] : []),
-  ];
+  const startOnly = startOnlyInputs(input);
   if (startOnly.length > 0) {
     throw new InputError(
       startOnly[0] ?? 'run-id',
@@ -316,6 +324,44 @@ function readAttachRunId(input: (name: string) => string): string | undefined {
   if (/^false$/i.test(input('wait')))
     throw new InputError('wait', 'cannot be `false` with `run-id`: following the run is all the step does.');
   return runId;
+}
+
+const INPUT_KEY = /^[a-z][a-z0-9_]{0,63}$/;
+const MAX_AUTOMATION_INPUT_BYTES = 512 * 1024;
+
+/**
+ * `automation-input`: an object, as JSON or YAML (the YAML parser loads only
+ * then), with keys as the server accepts them (`^[a-z][a-z0-9_]{0,63}$`, at
+ * most 32, 512 KiB in all). What each key must hold is the automation's own
+ * rule: the server says so when it refuses.
+ */
+export async function readAutomationInput(text: string): Promise<Record<string, unknown>> {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = text.trim().startsWith('{') ? JSON.parse(text) : (await import('yaml')).parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new InputError(
+      'automation-input',
+      `is neither JSON nor YAML (${inline(error instanceof Error ? error.message : String(error), 200)}).`,
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError('automation-input', 'must be an object of named inputs, e.g. `{"ticket": "WEB-42"}` or `ticket: WEB-42`.');
+  }
+  const keys = Object.keys(value);
+  const bad = keys.find((key) => !INPUT_KEY.test(key));
+  if (bad !== undefined) {
+    throw new InputError(
+      'automation-input',
+      `key "${inline(bad, 80)}" is not one Mogplex accepts: lower-case letters, digits and \`_\`, starting with a letter, at most 64.`,
+    );
+  }
+  if (keys.length > 32) throw new InputError('automation-input', `has ${keys.length} keys; an automation takes at most 32.`);
+  if (Buffer.byteLength(JSON.stringify(value)) > MAX_AUTOMATION_INPUT_BYTES) {
+    throw new InputError('automation-input', 'is larger than the 512 KiB Mogplex accepts.');
+  }
+  return value as Record<string, unknown>;
 }
 
 const ARTIFACT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
@@ -371,10 +417,34 @@ function artifactInstructions(names: readonly string[], schema: Record<string, u
   return `\n\n---\nWhen you are done, write your result as JSON to ${files} and commit ${names.length > 1 ? 'them' : 'it'} with your other changes: the workflow reads ${names.length > 1 ? 'these files' : 'this file'}.${shape}`;
 }
 
+/** `automation-id`: trigger that automation instead of starting a run; undefined when empty. */
+function readAutomationId(input: (name: string) => string): string | undefined {
+  const id = input('automation-id');
+  if (id === '') {
+    if (input('automation-input') !== '')
+      throw new InputError('automation-input', 'is set without `automation-id`: name the automation to trigger.');
+    return undefined;
+  }
+  if (!UUID.test(id))
+    throw new InputError('automation-id', `"${id}" is not an automation id (a UUID, from the automation's page in Mogplex).`);
+  if (input('run-id') !== '')
+    throw new InputError('run-id', 'cannot be set with `automation-id`: the step either triggers an automation or follows a run.');
+  const startOnly = startOnlyInputs(input);
+  if (startOnly.length > 0) {
+    throw new InputError(
+      startOnly[0] ?? 'automation-id',
+      `is for starting a run, but \`automation-id\` is set: the automation holds its instructions, harness and branches. Remove ${startOnly.map((name) => `\`${name}\``).join(', ')}, and pass what the automation needs in \`automation-input\`.`,
+    );
+  }
+  if (input('artifact') !== '') throw new InputError('artifact', 'is for runs the step starts: an automation job has no artifact route.');
+  return id.toLowerCase();
+}
+
 /** Reads and validates every input; throws InputError on the first bad one. */
 export function readSettings(options: ReadSettingsOptions): Settings {
   const { getInput, context, env = process.env } = options;
   const input = (name: string): string => getInput(name).trim();
+  const automationId = readAutomationId(input);
   const attachRunId = readAttachRunId(input);
   const artifacts = parseArtifactNames(getInput('artifact'));
   const artifactSchema = artifacts ? parseArtifactSchema(input('artifact-schema'), env.GITHUB_WORKSPACE ?? process.cwd()) : undefined;
@@ -390,7 +460,7 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     ...readConnection(options),
     repo: parseRepo(input('repo') || context.repository),
     prompt:
-      attachRunId === undefined
+      attachRunId === undefined && automationId === undefined
         ? readPrompt(getInput('prompt'), input('prompt-file'), env.GITHUB_WORKSPACE ?? process.cwd(), options.standingPrompt ?? false)
         : '',
     harness: parseChoice('harness', input('harness') || 'codex', HARNESSES),
@@ -410,7 +480,7 @@ export function readSettings(options: ReadSettingsOptions): Settings {
   };
   // A run taken up by id has its branches already.
   const branches =
-    attachRunId === undefined
+    attachRunId === undefined && automationId === undefined
       ? chooseBranches(
           { base: input('base-branch'), working: input('working-branch'), createBranch: settings.createBranch },
           context,
@@ -470,6 +540,7 @@ export function readSettings(options: ReadSettingsOptions): Settings {
     ...(branches.pullRequestHead && { pullRequestHead: branches.pullRequestHead }),
     ...(idempotencyKey !== '' && { idempotencyKey }),
     ...(attachRunId !== undefined && { attachRunId }),
+    ...(automationId !== undefined && { automation: { id: automationId, inputText: input('automation-input') } }),
     ...(artifacts !== undefined && { artifacts }),
     ...(artifactSchema !== undefined && { artifactSchema }),
     ...(branchForArtifacts && input('create-branch') === '' && { artifactImpliesBranch: true }),

@@ -3,6 +3,8 @@ export const STATE = {
   isPost: 'isPost',
   apiUrl: 'apiUrl',
   runId: 'runId',
+  /** Set when `runId` is an automation job: it is cancelled through its automation's route. */
+  automationId: 'automationId',
   /**
    * The start request's Idempotency-Key, and the file (under RUNNER_TEMP) and
    * hash of its body, saved before it is sent: a run may exist before its id

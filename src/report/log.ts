@@ -140,7 +140,9 @@ export function renderHeader(report: RunReport, token: string): string[] {
   const branch = `${run.branch.base ?? '(default)'} -> ${run.branch.working ?? run.branch.base ?? '(default)'}`;
   return untrusted(
     [
-      `Mogplex run ${inline(run.runId, 80)} ${report.attached ? 'attached (started elsewhere; this step follows it and starts nothing)' : report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
+      report.automation
+        ? `Mogplex automation ${inline(report.automation.id, 80)}: job ${inline(run.runId, 80)} ${report.replayed ? 'replayed (triggered earlier by this workflow run)' : 'triggered'}`
+        : `Mogplex run ${inline(run.runId, 80)} ${report.attached ? 'attached (started elsewhere; this step follows it and starts nothing)' : report.replayed ? 'replayed (started earlier by this workflow run; not started again)' : 'started'}`,
       `  harness: ${inline(report.harness || '?', 40)}   repo: ${inline(report.repo, 120)}   branch: ${inline(branch, 200)}`,
     ],
     token,

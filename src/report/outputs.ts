@@ -3,7 +3,7 @@ import { durationMs, type RunReport } from './report.js';
 import { inline } from '../plumbing/sanitize.js';
 
 /** The statuses the outputs document; anything else the server says becomes `unknown`. */
-const STATUSES = new Set(['pending', 'streaming', 'awaiting_input', 'success', 'failed', 'cancelled']);
+const STATUSES = new Set(['pending', 'streaming', 'awaiting_input', 'running', 'success', 'failed', 'cancelled']);
 
 export interface Outputs {
   values: Record<string, string>;
@@ -13,6 +13,19 @@ export interface Outputs {
 
 /** An output past this is left empty (GitHub holds a job's outputs to 1 MB in all); the file has it whole. */
 export const MAX_ARTIFACT_OUTPUT_BYTES = 256 * 1024;
+
+/** What only an automation job shows: tokens, cost (null on today's server) and the model; a model name passes as one clean line. */
+function automationOutputs(report: RunReport): Record<string, string> {
+  const job = report.automation;
+  if (!job) return {};
+  const number = (value: number | null | undefined): string => (typeof value === 'number' && Number.isFinite(value) ? String(value) : '');
+  return {
+    'input-tokens': number(job.inputTokens),
+    'output-tokens': number(job.outputTokens),
+    'cost-usd': number(job.costUsd),
+    model: /^[A-Za-z0-9._:/-]{1,100}$/.test(job.model ?? '') ? (job.model ?? '') : '',
+  };
+}
 
 function artifactOutputs(report: RunReport, warnings: string[]): Record<string, string> {
   if (!report.artifact) return {};
@@ -63,6 +76,7 @@ export function outputsOf(report: RunReport): Outputs {
       'event-count': String(report.eventCount),
       'tool-calls': String(report.toolCalls),
       ...artifactOutputs(report, warnings),
+      ...automationOutputs(report),
     },
     warnings,
   };

@@ -30,6 +30,8 @@ export interface RunReport {
   replayed: boolean;
   /** Started elsewhere (`run-id` input): this step follows it and started nothing. */
   attached?: boolean;
+  /** An automation job rather than a run: its automation, and what only that route shows (tokens, cost, model). */
+  automation?: { id: string; inputTokens?: number | null; outputTokens?: number | null; costUsd?: number | null; model?: string | null };
   startedAt: number;
   finishedAt?: number;
   eventCount: number;

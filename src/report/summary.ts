@@ -93,6 +93,19 @@ export function renderSummary(report: RunReport): string {
     ...(waitedMs(report, report.finishedAt) > 0 ? [row('Waited for input', formatDuration(waitedMs(report, report.finishedAt)))] : []),
     row('Events', `${report.eventCount}${byType ? ` (${byType})` : ''}`),
     row('Tool calls', String(report.toolCalls)),
+    ...(report.automation
+      ? [
+          row('Automation', code(report.automation.id)),
+          row('Model', escapeMarkup(report.automation.model ?? '', 100)),
+          row('Tokens', `${report.automation.inputTokens ?? '?'} in, ${report.automation.outputTokens ?? '?'} out`),
+          row(
+            'Cost',
+            report.automation.costUsd === null || report.automation.costUsd === undefined
+              ? 'not reported'
+              : `$${report.automation.costUsd.toFixed(4)}`,
+          ),
+        ]
+      : []),
   ];
   const parts = [`<h2>${heading(report)}</h2>`, `<table>${rows.join('')}</table>`];
   if (report.failure) parts.push(`<p><b>Error:</b> ${escapeMarkup(report.failure)}</p>`);

@@ -1,13 +1,14 @@
 import * as core from '@actions/core';
 import type { MogplexClient } from '../api/client.js';
 import { ApiError, describeError } from '../api/errors.js';
-import { AWAITING_INPUT, isTerminal, type CancelResult, type RunDetail } from '../api/schema.js';
+import { AWAITING_INPUT, isTerminal, type AutomationJob, type CancelResult, type RunDetail, type RunEvent } from '../api/schema.js';
 import { cadenceFor } from '../follow/cadence.js';
 import type { Cancellation } from './cancellation.js';
 import { applyDeliveryNews, pullRequestHosts, readDeliveryNews } from '../report/delivery.js';
 import type { WorkflowContext } from '../event/context.js';
 import { EventsFile } from '../report/events-file.js';
-import { followRun, type FollowEnd } from '../follow/follower.js';
+import { followAutomationJob } from '../follow/automation-job.js';
+import { followRun, type FollowEnd, type FollowNote } from '../follow/follower.js';
 import { readBranchHead } from '../github/branch-head.js';
 import { githubErrorText } from '../github/octokit.js';
 import type { Settings } from '../inputs/settings.js';
@@ -50,13 +51,11 @@ export class FollowedRun {
     const { report, settings, log } = this;
     const overLimit = new AbortController();
     const transcript = new Transcript(report.startedAt, `the events file (\`events-file\` output: ${this.events.path})`);
-    const followed = await followRun({
-      client: this.client,
-      run: report.run,
+    const common = {
       cadence: cadenceFor(settings.requestsPerMinute),
       deadline: Date.now() + settings.timeoutMs,
       signal: AbortSignal.any([cancel.signal, overLimit.signal]),
-      onEvent: (event) => {
+      onEvent: (event: RunEvent) => {
         recordEvent(report, event);
         // A runaway run: past max-tool-calls it is stopped, not followed to its end.
         if (settings.maxToolCalls !== undefined && report.toolCalls > settings.maxToolCalls) overLimit.abort();
@@ -70,23 +69,46 @@ export class FollowedRun {
           settings.logLevel === 'quiet' ? renderQuietEvent(event, report.startedAt, log.token()) : transcript.render(event, log.token()),
         );
       },
-      onRun: (run) => {
-        const from = report.run.status;
-        report.run = run;
-        if (run.status === from) return;
-        log.print([...transcript.flush(log.token()), ...renderStatusChange(from, run, log.token())]);
-        this.onPause(from, run.status);
-        void this.comment?.publish(report);
-      },
-      onNote: (note) => {
+      onNote: (note: FollowNote) => {
         if (note.kind === 'window-full') report.windowFull = note.shown;
         if (note.kind === 'events-lost') report.eventsLost = true;
         log.print(untrusted([describeNote(note, describeError)], log.token()));
       },
-    });
+    };
+    const onRun = (run: RunDetail): void => {
+      const from = report.run.status;
+      report.run = run;
+      if (run.status === from) return;
+      log.print([...transcript.flush(log.token()), ...renderStatusChange(from, run, log.token())]);
+      this.onPause(from, run.status);
+      void this.comment?.publish(report);
+    };
+    const automation = report.automation;
+    let end: FollowEnd;
+    if (automation) {
+      end = await followAutomationJob({
+        ...common,
+        client: this.client,
+        automationId: automation.id,
+        jobRunId: report.run.runId,
+        // The only route that shows tokens, cost and the model.
+        onJob: (job) => {
+          Object.assign(automation, {
+            inputTokens: job.inputTokens,
+            outputTokens: job.outputTokens,
+            costUsd: job.costUsd,
+            model: job.model,
+          });
+          onRun(jobAsRun(report.run, job));
+        },
+      });
+    } else {
+      const followed = await followRun({ ...common, client: this.client, run: report.run, onRun });
+      report.run = followed.run;
+      end = followed.end;
+    }
     log.print(transcript.flush(log.token()));
-    report.run = followed.run;
-    return overLimit.signal.aborted && !cancel.signal.aborted ? 'limit' : followed.end;
+    return overLimit.signal.aborted && !cancel.signal.aborted ? 'limit' : end;
   }
 
   /** A pause is said at once (a warning naming the run and where it is answered); its time goes to the summary. */
@@ -205,6 +227,20 @@ export class FollowedRun {
   }
 
   private async cancel(why: string): Promise<void> {
+    const automation = this.report.automation;
+    if (automation) {
+      try {
+        const { alreadyEnded } = await this.client.cancelAutomationJob(automation.id, this.report.run.runId, {
+          urgent: true,
+          timeoutMs: URGENT_CANCEL_TIMEOUT_MS,
+        });
+        core.saveState(STATE.done, 'true');
+        core.info(`${why}: the automation job was cancelled${alreadyEnded ? ' (it had already ended)' : ''}.`);
+      } catch (error) {
+        core.warning(`${why}, but cancelling the automation job failed; the post step will try again. ${describeError(error)}`);
+      }
+      return;
+    }
     try {
       const result = await this.cancelWithRetry();
       if (result.run) this.report.run = result.run;
@@ -226,6 +262,17 @@ export class FollowedRun {
       }
     }
   }
+}
+
+/** An automation job's detail, as the run the report follows (its own status names: `running` for a job at work). */
+function jobAsRun(run: RunDetail, job: AutomationJob): RunDetail {
+  return {
+    ...run,
+    status: job.status,
+    error: job.error,
+    updatedAt: job.completedAt ?? run.updatedAt,
+    branch: { ...run.branch, working: job.workingBranch ?? run.branch.working },
+  };
 }
 
 function terminalFailure(run: RunDetail): string | undefined {

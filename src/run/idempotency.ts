@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { StartRunRequest } from '../api/client.js';
 import type { WorkflowContext } from '../event/context.js';
 
 /**
@@ -9,8 +8,9 @@ import type { WorkflowContext } from '../event/context.js';
  * job, step and the request body are in, so two steps, jobs or matrix legs
  * that ask for different things never share a key (which would be a 409).
  * In comment mode the triggering comment is in too: each ask is its own run.
+ * `request` is the start's body, or an automation trigger's automation, repo and input.
  */
-export function deriveIdempotencyKey(context: WorkflowContext, request: StartRunRequest): string {
+export function deriveIdempotencyKey(context: WorkflowContext, request: object): string {
   const hash = createHash('sha256')
     .update(
       JSON.stringify([

@@ -230,6 +230,16 @@ describe('post', () => {
     );
   });
 
+  it('cancels an automation job through its own route (an ended one answers 409: no error)', async () => {
+    Object.assign(process.env, { STATE_runId: 'job-1', STATE_apiUrl: API, STATE_automationId: 'auto-1' });
+    const scope = nock(API)
+      .post(`${BASE}/automations/auto-1/runs/job-1/cancel`)
+      .reply(409, { ok: false, error: { code: 'CONFLICT', message: 'Automation run is not cancelable (status: success)' } });
+    await post();
+    scope.done();
+    expect(stdout.join('')).toContain('Automation job job-1 had already ended.');
+  });
+
   it('does nothing when the main step is done', async () => {
     Object.assign(process.env, { STATE_runId: 'run-1', STATE_apiUrl: API, STATE_done: 'true' });
     await post();
