@@ -1965,7 +1965,8 @@ function readAutomationId(input) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('automation-id', `"${id}" is not an automation id (a UUID, from the automation's page in Mogplex).`);
     if (input('run-id') !== '')
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('run-id', 'cannot be set with `automation-id`: the step either triggers an automation or follows a run.');
-    const startOnly = startOnlyInputs(input);
+    // A trigger takes an Idempotency-Key too: `idempotency-key` still overrides the derived one.
+    const startOnly = startOnlyInputs(input).filter((name) => name !== 'idempotency-key');
     if (startOnly.length > 0) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(startOnly[0] ?? 'automation-id', `is for starting a run, but \`automation-id\` is set: the automation holds its instructions, harness and branches. Remove ${startOnly.map((name) => `\`${name}\``).join(', ')}, and pass what the automation needs in \`automation-input\`.`);
     }

@@ -429,7 +429,8 @@ function readAutomationId(input: (name: string) => string): string | undefined {
     throw new InputError('automation-id', `"${id}" is not an automation id (a UUID, from the automation's page in Mogplex).`);
   if (input('run-id') !== '')
     throw new InputError('run-id', 'cannot be set with `automation-id`: the step either triggers an automation or follows a run.');
-  const startOnly = startOnlyInputs(input);
+  // A trigger takes an Idempotency-Key too: `idempotency-key` still overrides the derived one.
+  const startOnly = startOnlyInputs(input).filter((name) => name !== 'idempotency-key');
   if (startOnly.length > 0) {
     throw new InputError(
       startOnly[0] ?? 'automation-id',

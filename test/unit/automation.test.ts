@@ -171,6 +171,36 @@ describe('followAutomationJob', () => {
   });
 });
 
+describe('automation settings', () => {
+  it('refuses inputs only a run takes, but keeps idempotency-key', async () => {
+    const { readSettings } = await import('../../src/inputs/settings.js');
+    const context: WorkflowContext = {
+      eventName: 'push',
+      repository: 'acme/web',
+      runId: '1',
+      runAttempt: '1',
+      job: 'j',
+      action: 'a',
+      serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com',
+      fromFork: false,
+    };
+    const read = (inputs: Record<string, string>) =>
+      readSettings({ getInput: (name) => ({ token: 'mog_t', 'automation-id': AUTOMATION, ...inputs })[name] ?? '', context, env: {} });
+    expect(read({ 'idempotency-key': 'k-2' })).toMatchObject({
+      automation: { id: AUTOMATION, inputText: '' },
+      idempotencyKey: 'k-2',
+      prompt: '',
+    });
+    expect(() => read({ mode: 'safe' })).toThrow(/^Input `mode`: is for starting a run/);
+    expect(() => read({ 'run-id': 'r' })).toThrow(/^Input `run-id`: cannot be set with `automation-id`/);
+    expect(() => read({ 'automation-id': 'nope' })).toThrow(/^Input `automation-id`: "nope" is not an automation id/);
+    expect(() => read({ 'automation-id': '', 'automation-input': 'a: 1', prompt: 'p' })).toThrow(
+      /^Input `automation-input`: is set without `automation-id`/,
+    );
+  });
+});
+
 describe('automation input', () => {
   it('takes JSON or YAML objects with keys as the server accepts them', async () => {
     expect(await readAutomationInput('{"ticket": "WEB-1"}')).toEqual({ ticket: 'WEB-1' });
