@@ -2308,8 +2308,6 @@ class EventsFile {
     }
 }
 
-// EXTERNAL MODULE: ./src/api/retry.ts
-var retry = __nccwpck_require__(7018);
 // EXTERNAL MODULE: ./src/plumbing/sleep.ts
 var sleep = __nccwpck_require__(3455);
 ;// CONCATENATED MODULE: ./src/follow/ledger.ts
@@ -2351,7 +2349,11 @@ class EventLedger {
     }
 }
 
+// EXTERNAL MODULE: ./src/api/retry.ts
+var retry = __nccwpck_require__(7018);
 ;// CONCATENATED MODULE: ./src/follow/patience.ts
+
+
 /** A 404 while following may be a load balancer's blip: it is retried for this long before the run counts as lost. */
 const NOT_FOUND_PATIENCE_MS = 60_000;
 /**
@@ -2363,10 +2365,30 @@ function notFoundRetryDelay(since, misses, now, patienceMs = NOT_FOUND_PATIENCE_
     const left = since + patienceMs - now;
     return left <= 0 ? undefined : Math.min(left, 15_000, 1_000 * 2 ** (misses - 1));
 }
+/** 404s in a row while following: the wait before the next read, until the patience is spent. */
+class NotFoundPatience {
+    streak;
+    /** After a 404: how long to wait before reading again, or undefined when the run counts as lost. */
+    next(now = Date.now()) {
+        this.streak = { since: this.streak?.since ?? now, misses: (this.streak?.misses ?? 0) + 1 };
+        return notFoundRetryDelay(this.streak.since, this.streak.misses, now);
+    }
+    /** A read got through. */
+    reset() {
+        this.streak = undefined;
+    }
+}
+/** A failure the next read may not meet: the network, a garbled answer, a 429 or a 5xx. */
+function isPassing(error) {
+    if (error instanceof errors/* TransportError */.wX)
+        return true;
+    return error instanceof errors/* ApiError */.hD && (0,retry/* isRetryable */.r3)({ kind: 'status', status: error.status });
+}
+function isNotFound(error) {
+    return error instanceof errors/* ApiError */.hD && error.status === 404;
+}
 
 ;// CONCATENATED MODULE: ./src/follow/automation-job.ts
-
-
 
 
 
@@ -2381,7 +2403,7 @@ async function followAutomationJob(options) {
     let interval = cadence.firstMs;
     let ending = false;
     let failures = 0;
-    let notFound;
+    const notFound = new NotFoundPatience();
     try {
         for (let status = ''; !(0,schema/* isTerminal */.Hd)(status);) {
             await (0,sleep/* sleep */.yy)(jittered(cadence, interval, options.random), stop);
@@ -2393,26 +2415,24 @@ async function followAutomationJob(options) {
             catch (error) {
                 if (stop.aborted)
                     throw error;
-                if (error instanceof errors/* ApiError */.hD && error.status === 404) {
-                    notFound = { since: notFound?.since ?? Date.now(), misses: (notFound?.misses ?? 0) + 1 };
-                    const retryIn = notFoundRetryDelay(notFound.since, notFound.misses, Date.now());
+                if (isNotFound(error)) {
+                    const retryIn = notFound.next();
                     if (retryIn === undefined)
                         throw error;
                     interval = retryIn;
                 }
-                else if (error instanceof errors/* TransportError */.wX ||
-                    (error instanceof errors/* ApiError */.hD && (0,retry/* isRetryable */.r3)({ kind: 'status', status: error.status }))) {
+                else if (isPassing(error)) {
                     failures += 1;
                     interval = Math.min(cadence.quietMs, cadence.endingMs * 2 ** (failures - 1));
                 }
                 else {
                     throw error;
                 }
-                options.onNote({ kind: 'poll-error', error: error });
+                options.onNote({ kind: 'poll-error', error });
                 continue;
             }
             failures = 0;
-            notFound = undefined;
+            notFound.reset();
             options.onJob(job);
             const fresh = ledger.take(job.events);
             for (const event of fresh) {
@@ -2449,7 +2469,6 @@ async function followAutomationJob(options) {
 
 
 
-
 /** The most events one read of the events list can hold. */
 const EVENT_WINDOW = 200;
 /** After a stream closed on an end event: a few of the latest events come with the status (one that followed it, too). */
@@ -2464,15 +2483,6 @@ const POLL_AFTER_FAILURES_MS = 60_000;
 const POLL_WITHOUT_ROUTE_MS = 10 * 60_000;
 /** Reconnect backoff after a stream that brought nothing: 1 s doubling to 15 s. */
 const RECONNECT_MAX_MS = 15_000;
-/** A passing failure: the next try may work (network, garbled answer, 429, 5xx). */
-function isPassing(error) {
-    if (error instanceof errors/* TransportError */.wX)
-        return true;
-    return error instanceof errors/* ApiError */.hD && (0,retry/* isRetryable */.r3)({ kind: 'status', status: error.status });
-}
-function isNotFound(error) {
-    return error instanceof errors/* ApiError */.hD && error.status === 404;
-}
 /** Follows a run until its status is terminal, the deadline passes or the signal aborts; every event is handed on once. */
 async function followRun(options) {
     const timeout = new AbortController();
@@ -2511,7 +2521,7 @@ class Follower {
     /** The last read of the run came with its latest events (an events read, not a status read). */
     eventsCurrent = false;
     pollFailures = 0;
-    notFound;
+    notFound = new NotFoundPatience();
     constructor(options, stop) {
         this.options = options;
         this.stop = stop;
@@ -2550,7 +2560,7 @@ class Follower {
         const resumed = this.run.aiCallId !== null && run.aiCallId !== null && run.aiCallId !== this.run.aiCallId;
         this.run = run;
         this.eventsCurrent = false;
-        this.notFound = undefined;
+        this.notFound.reset();
         if (resumed) {
             // A new agent call: its events are listed afresh and the old Last-Event-ID is refused.
             this.ledger.newSegment();
@@ -2561,12 +2571,22 @@ class Follower {
     }
     /** A 404 is a load balancer's blip until it has lasted the patience; then the run counts as lost. */
     async onNotFound(error) {
-        this.notFound = { since: this.notFound?.since ?? Date.now(), misses: (this.notFound?.misses ?? 0) + 1 };
-        const retryIn = notFoundRetryDelay(this.notFound.since, this.notFound.misses, Date.now());
+        const retryIn = this.notFound.next();
         if (retryIn === undefined)
             throw error;
         this.options.onNote({ kind: 'poll-error', error });
         await (0,sleep/* sleep */.yy)(retryIn, this.stop);
+    }
+    /** A failed read of the run: a 404 waits out its patience, a passing failure is said, anything else ends following. */
+    async tolerate(error) {
+        if (this.stop.aborted)
+            throw error;
+        if (isNotFound(error))
+            await this.onNotFound(error);
+        else if (isPassing(error))
+            this.options.onNote({ kind: 'poll-error', error });
+        else
+            throw error;
     }
     /** The end of a run already over: one read of its events. */
     async catchUp() {
@@ -2618,7 +2638,7 @@ class Follower {
                 await this.onStreamError(failure.error);
             return;
         }
-        this.notFound = undefined;
+        this.notFound.reset();
         if (this.streamFailures >= STREAM_FAILURES_BEFORE_POLLING)
             this.options.onNote({ kind: 'stream-back' });
         if (progressed || sawEnd)
@@ -2719,14 +2739,7 @@ class Follower {
                     return;
             }
             catch (error) {
-                if (this.stop.aborted)
-                    throw error;
-                if (isNotFound(error))
-                    await this.onNotFound(error);
-                else if (isPassing(error))
-                    this.options.onNote({ kind: 'poll-error', error });
-                else
-                    throw error;
+                await this.tolerate(error);
             }
         }
     }
@@ -2737,14 +2750,7 @@ class Follower {
             this.setRun(await this.options.client.getRun(this.run.runId, this.stop, true));
         }
         catch (error) {
-            if (this.stop.aborted)
-                throw error;
-            if (isNotFound(error))
-                await this.onNotFound(error);
-            else if (isPassing(error))
-                this.options.onNote({ kind: 'poll-error', error });
-            else
-                throw error;
+            await this.tolerate(error);
         }
     }
     /** One poll of the events list (or, past the older server's window, of the status), at the cadence's pace. */

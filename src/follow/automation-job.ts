@@ -3,14 +3,12 @@
 // at the polling cadence (each read bounded in size and time by the client),
 // and only events not seen before are handed on.
 import type { MogplexClient } from '../api/client.js';
-import { ApiError, TransportError } from '../api/errors.js';
-import { isRetryable } from '../api/retry.js';
 import { isTerminal, type AutomationJob, type RunEvent } from '../api/schema.js';
 import { sleep } from '../plumbing/sleep.js';
 import { announcesEnd, jittered, nextInterval, type Cadence } from './cadence.js';
 import type { FollowEnd, FollowNote } from './follower.js';
 import { EventLedger } from './ledger.js';
-import { notFoundRetryDelay } from './patience.js';
+import { isNotFound, isPassing, NotFoundPatience } from './patience.js';
 
 export interface AutomationFollowOptions {
   client: Pick<MogplexClient, 'getAutomationJob'>;
@@ -34,7 +32,7 @@ export async function followAutomationJob(options: AutomationFollowOptions): Pro
   let interval = cadence.firstMs;
   let ending = false;
   let failures = 0;
-  let notFound: { since: number; misses: number } | undefined;
+  const notFound = new NotFoundPatience();
   try {
     for (let status = ''; !isTerminal(status);) {
       await sleep(jittered(cadence, interval, options.random), stop);
@@ -44,25 +42,21 @@ export async function followAutomationJob(options: AutomationFollowOptions): Pro
         job = await options.client.getAutomationJob(options.automationId, options.jobRunId, stop);
       } catch (error) {
         if (stop.aborted) throw error;
-        if (error instanceof ApiError && error.status === 404) {
-          notFound = { since: notFound?.since ?? Date.now(), misses: (notFound?.misses ?? 0) + 1 };
-          const retryIn = notFoundRetryDelay(notFound.since, notFound.misses, Date.now());
+        if (isNotFound(error)) {
+          const retryIn = notFound.next();
           if (retryIn === undefined) throw error;
           interval = retryIn;
-        } else if (
-          error instanceof TransportError ||
-          (error instanceof ApiError && isRetryable({ kind: 'status', status: error.status }))
-        ) {
+        } else if (isPassing(error)) {
           failures += 1;
           interval = Math.min(cadence.quietMs, cadence.endingMs * 2 ** (failures - 1));
         } else {
           throw error;
         }
-        options.onNote({ kind: 'poll-error', error: error });
+        options.onNote({ kind: 'poll-error', error });
         continue;
       }
       failures = 0;
-      notFound = undefined;
+      notFound.reset();
       options.onJob(job);
       const fresh = ledger.take(job.events);
       for (const event of fresh) {

@@ -5,12 +5,11 @@
 // waits for input (awaiting_input) and resumes in a new agent call.
 import { NoStreamRoute, type MogplexClient, type StreamFrame } from '../api/client.js';
 import { ApiError, TransportError } from '../api/errors.js';
-import { isRetryable } from '../api/retry.js';
 import { AWAITING_INPUT, isTerminal, type RunDetail, type RunEvent } from '../api/schema.js';
 import { sleep } from '../plumbing/sleep.js';
 import { announcesEnd, closesStream, jittered, nextInterval, type Cadence } from './cadence.js';
 import { EventLedger } from './ledger.js';
-import { notFoundRetryDelay } from './patience.js';
+import { isNotFound, isPassing, NotFoundPatience } from './patience.js';
 
 /** The most events one read of the events list can hold. */
 export const EVENT_WINDOW = 200;
@@ -59,16 +58,6 @@ export interface FollowOptions extends FollowHandlers {
   random?: () => number;
 }
 
-/** A passing failure: the next try may work (network, garbled answer, 429, 5xx). */
-function isPassing(error: unknown): error is Error {
-  if (error instanceof TransportError) return true;
-  return error instanceof ApiError && isRetryable({ kind: 'status', status: error.status });
-}
-
-function isNotFound(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 404;
-}
-
 /** Follows a run until its status is terminal, the deadline passes or the signal aborts; every event is handed on once. */
 export async function followRun(options: FollowOptions): Promise<{ end: FollowEnd; run: RunDetail }> {
   const timeout = new AbortController();
@@ -102,7 +91,7 @@ class Follower {
   /** The last read of the run came with its latest events (an events read, not a status read). */
   private eventsCurrent = false;
   private pollFailures = 0;
-  private notFound: { since: number; misses: number } | undefined;
+  private readonly notFound = new NotFoundPatience();
 
   constructor(
     private readonly options: FollowOptions,
@@ -144,7 +133,7 @@ class Follower {
     const resumed = this.run.aiCallId !== null && run.aiCallId !== null && run.aiCallId !== this.run.aiCallId;
     this.run = run;
     this.eventsCurrent = false;
-    this.notFound = undefined;
+    this.notFound.reset();
     if (resumed) {
       // A new agent call: its events are listed afresh and the old Last-Event-ID is refused.
       this.ledger.newSegment();
@@ -156,11 +145,18 @@ class Follower {
 
   /** A 404 is a load balancer's blip until it has lasted the patience; then the run counts as lost. */
   private async onNotFound(error: ApiError): Promise<void> {
-    this.notFound = { since: this.notFound?.since ?? Date.now(), misses: (this.notFound?.misses ?? 0) + 1 };
-    const retryIn = notFoundRetryDelay(this.notFound.since, this.notFound.misses, Date.now());
+    const retryIn = this.notFound.next();
     if (retryIn === undefined) throw error;
     this.options.onNote({ kind: 'poll-error', error });
     await sleep(retryIn, this.stop);
+  }
+
+  /** A failed read of the run: a 404 waits out its patience, a passing failure is said, anything else ends following. */
+  private async tolerate(error: unknown): Promise<void> {
+    if (this.stop.aborted) throw error;
+    if (isNotFound(error)) await this.onNotFound(error);
+    else if (isPassing(error)) this.options.onNote({ kind: 'poll-error', error });
+    else throw error;
   }
 
   /** The end of a run already over: one read of its events. */
@@ -211,7 +207,7 @@ class Follower {
       if (!movedOn) await this.onStreamError(failure.error);
       return;
     }
-    this.notFound = undefined;
+    this.notFound.reset();
     if (this.streamFailures >= STREAM_FAILURES_BEFORE_POLLING) this.options.onNote({ kind: 'stream-back' });
     if (progressed || sawEnd) this.streamFailures = 0;
     // The stream closed after an end event, or was cut (a drop, the platform's 800 s limit).
@@ -304,10 +300,7 @@ class Follower {
         this.eventsCurrent = true;
         if (isTerminal(page.run.status) || page.run.status === AWAITING_INPUT || page.run.aiCallId !== before) return;
       } catch (error) {
-        if (this.stop.aborted) throw error;
-        if (isNotFound(error)) await this.onNotFound(error);
-        else if (isPassing(error)) this.options.onNote({ kind: 'poll-error', error });
-        else throw error;
+        await this.tolerate(error);
       }
     }
   }
@@ -318,10 +311,7 @@ class Follower {
     try {
       this.setRun(await this.options.client.getRun(this.run.runId, this.stop, true));
     } catch (error) {
-      if (this.stop.aborted) throw error;
-      if (isNotFound(error)) await this.onNotFound(error);
-      else if (isPassing(error)) this.options.onNote({ kind: 'poll-error', error });
-      else throw error;
+      await this.tolerate(error);
     }
   }
 
